@@ -1,0 +1,9 @@
+import type { Catalogue } from './types';
+
+export const CATALOGUE: Catalogue = {
+  services: [],
+  controls: [],
+  throughputControls: [],
+  blockpages: [],
+  bogusAddressPrefixes: [],
+};

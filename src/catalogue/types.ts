@@ -1,0 +1,123 @@
+/**
+ * The shape of the catalogue: what Blockwatch tests and what counts as an answer.
+ * Data only; the data itself lives beside this file. Every entry names where its facts
+ * come from and when they were last checked, because none can be checked live from a
+ * development machine.
+ */
+import type { FailureCode } from '../probe/failure/codes';
+
+/** Where a fact comes from and the day it was last checked (YYYY-MM-DD). */
+export interface Source {
+  readonly ref: string;
+  readonly checked: string;
+}
+
+/** ISO 3166-1 alpha-2, upper case ("RU", "IR"). */
+export type CountryCode = string;
+
+export type HttpMethod = 'GET' | 'HEAD' | 'POST';
+
+/** Kinds of probe that reach an endpoint; `throughput` is used for ThroughputObject only. */
+export type ProbeKind = 'http' | 'reach' | 'throughput';
+
+/**
+ * What part of a service a component is. `chat` is the part that carries the messages:
+ * when components fail in different ways, the chat component's failure names the `how`.
+ */
+export type ComponentRole = 'web' | 'chat' | 'media' | 'registration' | 'links' | 'api';
+
+export interface Endpoint {
+  /** Unique in the whole catalogue: `<service>.<component>.<name>`. */
+  readonly id: string;
+  /**
+   * `http`: any HTTP answer (any status) proves reachability; redirects to a blockpage host and
+   * blockpage bodies are findings. `reach`: connection-level; an answer, or one of `reachedOn`
+   * (an error that can only happen after the host was reached), proves reachability.
+   */
+  readonly kind: 'http' | 'reach';
+  readonly url: string;
+  readonly method: HttpMethod;
+  /**
+   * For `reach` endpoints: failures that are this host's normal answer to a browser and prove the
+   * connection was made (e.g. Signal's private-CA hosts give a certificate error in every browser).
+   */
+  readonly reachedOn?: readonly FailureCode[];
+  /** Probed in light rounds in rotation; other endpoints only in a sweep. Default true. */
+  readonly rotate?: boolean;
+  readonly source: Source;
+}
+
+export interface Component {
+  /** Unique within its service. */
+  readonly id: string;
+  readonly role: ComponentRole;
+  readonly endpoints: readonly Endpoint[];
+}
+
+/** An object big enough to pass the ~16 KB after which some filters freeze foreign flows. */
+export interface ThroughputObject {
+  readonly url: string;
+  /** Bytes the probe reads at most (64–512 KiB). */
+  readonly bytes: number;
+  /** Whether to ask for the first `bytes` with a Range header (the object may be larger). */
+  readonly range: boolean;
+  readonly source: Source;
+}
+
+export interface Service {
+  /** Stable id used in storage, messages, locale keys and `data-service` ("whatsapp"). */
+  readonly id: string;
+  /** The brand name, never translated. */
+  readonly name: string;
+  readonly components: readonly Component[];
+  readonly throughput: ThroughputObject;
+  /** Services a user can add themselves are `custom`; the catalogue's own are not. */
+  readonly custom?: boolean;
+}
+
+/**
+ * A control: a host with nothing to do with any tested service, used to tell "my connection is
+ * down" and "only domestic sites work" from a block. It counts as up on any HTTP answer; when it
+ * answers with the wrong content (a captive portal), the round is invalid.
+ */
+export interface Control {
+  readonly id: string;
+  readonly url: string;
+  readonly method: HttpMethod;
+  /** `intl` for international controls, else the country whose domestic network it is in. */
+  readonly region: 'intl' | CountryCode;
+  /** The expected answer; a different answer means something sits between us and the net. */
+  readonly expect?: { readonly status?: number; readonly bodyIncludes?: string };
+  readonly source: Source;
+}
+
+/** A throughput control: a big object on an unrelated, fast network, fetched to compare goodput. */
+export interface ThroughputControl {
+  readonly id: string;
+  readonly url: string;
+  readonly bytes: number;
+  readonly range: boolean;
+  readonly region: 'intl' | CountryCode;
+  readonly source: Source;
+}
+
+/** Something that marks an HTTP answer as a blockpage. */
+export interface BlockpageFingerprint {
+  readonly id: string;
+  /** The country whose filters serve it, or `*`. */
+  readonly country: CountryCode | '*';
+  /** Host a redirect leads to (exact, or a suffix when it starts with a dot). */
+  readonly host?: string;
+  /** Text found in the body (case-sensitive, compared against the first KiBs only). */
+  readonly bodyIncludes?: string;
+  readonly source: Source;
+}
+
+export interface Catalogue {
+  readonly services: readonly Service[];
+  readonly controls: readonly Control[];
+  readonly throughputControls: readonly ThroughputControl[];
+  readonly blockpages: readonly BlockpageFingerprint[];
+  /** Addresses a DNS answer should never contain for a public host (a lie sends you there). */
+  readonly bogusAddressPrefixes: readonly string[];
+}

@@ -1,0 +1,58 @@
+/**
+ * Tunables, each with its unit and the reason for its value. Sources are in
+ * `../shared/research/method.md` (OONI dd-007, Encore, Uptime Kuma, net4people reports).
+ */
+
+/** Reachability round interval, minutes. Compare OONI's hourly autorun (too slow to alert) and Pingdom's 1 min (too costly on a metered phone plan). */
+export const ROUND_INTERVAL_MIN = 5;
+/** Bounds of the user's interval setting, minutes. Chrome clamps packed MV3 alarms to ≥ 30 s. */
+export const ROUND_INTERVAL_MIN_MIN = 1;
+export const ROUND_INTERVAL_MAX_MIN = 60;
+/** Jitter added to every periodic round, ms: up to 20 % of a default interval, so rounds of many users do not align. */
+export const ROUND_JITTER_MAX_MS = 60_000;
+
+/** Confirmation rounds after a suspicious round: how many, and how far apart (ms). 60 s also outlasts Chromium's ~1 min DNS cache, so each is a fresh sample. */
+export const CONFIRMATION_ROUNDS = 2;
+export const CONFIRMATION_SPACING_MS = 60_000;
+
+/** A bad state is confirmed when it is seen in this many of the last CONFIRM_WINDOW valid rounds (Encore's binomial test gives 3 of 3 / 4 of 5 at p=0.7; 3 of 4 at 5 % flakiness ≈ 5·10⁻⁴ false alarms per decision). */
+export const CONFIRM_BAD_OF = 3;
+export const CONFIRM_WINDOW = 4;
+/** Clean valid rounds in a row that end a confirmed bad state (hysteresis, as Prometheus' keep_firing_for). */
+export const RECOVER_CLEAN_ROUNDS = 3;
+
+/** Our own timer for a request to reach its response headers, ms. Chrome's own TLS timer is 30 s and its TCP one ~2 min; OONI uses 15 s for connect. */
+export const HEADERS_TIMEOUT_MS = 15_000;
+/** Our own timer for reading a body, ms (OONI dd-007: 10 s for HTTP). */
+export const BODY_TIMEOUT_MS = 10_000;
+/** Bytes of an answer read to compare against blockpage fingerprints; blockpages are small pages. */
+export const BLOCKPAGE_SNIFF_BYTES = 8 * 1024;
+
+/** Throughput objects: the most bytes a probe reads (OONI dd-007 caps at 512 KiB) and the least that passes the ~16 KB freeze of foreign flows. */
+export const THROUGHPUT_MAX_BYTES = 512 * 1024;
+export const THROUGHPUT_MIN_BYTES = 64 * 1024;
+/** No body bytes for this long means the transfer stalled, ms (net4people#490: flows freeze after 15–20 KB without a RST). */
+export const STALL_GAP_MS = 5_000;
+/** Target goodput at or below this fraction of the best control's is `slow` (OONI: a ≥10× slowdown is "extreme" throttling). */
+export const SLOW_RATIO = 0.1;
+/** A control must reach this goodput for a ratio to mean anything, kbit/s: enough to resolve 10× against 128–512 kbit/s policers. */
+export const CONTROL_MIN_GOODPUT_KBPS = 1_000;
+/** Below this target goodput, kbit/s, a throughput control is fetched to judge; above it the target cannot be throttled to 10× of anything we could tell. */
+export const THROUGHPUT_SUSPECT_KBPS = 2_000;
+/** Response-headers latency above which a reachable service "looks slow" and gets a throughput probe at once, ms. OONI's Kazakhstan finding: throttled handshakes had a > 4 s median. */
+export const SLOW_LOOKING_LATENCY_MS = 4_000;
+/** Throughput rounds: one service at a time in rotation, every this many minutes. */
+export const THROUGHPUT_INTERVAL_MIN = 30;
+
+/** Requests in flight at once in a round. Chrome allows 6 connections per host and ~256 in all; 8 keeps a round short without a burst. */
+export const ROUND_CONCURRENCY = 8;
+
+/** Daily data budget for probes, bytes (15 MB): throughput probes pause when spent. */
+export const DATA_BUDGET_BYTES_PER_DAY = 15 * 1000 * 1000;
+
+/** Raw observations and round verdicts are kept this long, days; older rounds survive as daily roll-ups. */
+export const RAW_RETENTION_DAYS = 30;
+/** Daily roll-ups are kept this long, days. */
+export const ROLLUP_RETENTION_DAYS = 365;
+/** The history database is pruned towards this size, bytes (estimated from record counts). */
+export const HISTORY_SIZE_BUDGET_BYTES = 20 * 1000 * 1000;

@@ -1,0 +1,45 @@
+/**
+ * The effect a probe needs from its environment: make one HTTP request, and afterwards say what
+ * the environment saw about it. The extension joins `webRequest` events to the request; Node
+ * records undici's errors and connection stages. Probes never see `browser` or `undici`.
+ */
+
+/** Which table maps this environment's raw errors to failure codes. */
+export type Environment = 'chrome' | 'firefox' | 'node';
+
+/** How far a connection got, where the environment can tell (Node can; browsers cannot). */
+export type ConnectionStage = 'dns' | 'connect' | 'tls' | 'http';
+
+/** What the environment saw about one request, beyond what `fetch` itself says. */
+export interface RequestDetail {
+  /** The raw error ("net::ERR_NAME_NOT_RESOLVED", "NS_ERROR_NET_RESET", "ECONNRESET"…). */
+  readonly error?: string;
+  /** The address connected to. */
+  readonly ip?: string;
+  /** The stage in progress when the request ended (Node only). */
+  readonly stage?: ConnectionStage;
+}
+
+export interface TransportRequest {
+  readonly method: 'GET' | 'HEAD' | 'POST';
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly body?: string;
+  /** Aborted by the probe's own timer, with a `TimeoutError` reason. */
+  readonly signal: AbortSignal;
+}
+
+export interface Transport {
+  readonly environment: Environment;
+  /**
+   * Sends one request. `url` is unique per request (the probe adds a tag), so `detail(url)` can
+   * find what the environment saw. Rejects on any network failure, like `fetch`.
+   */
+  fetch(url: string, request: TransportRequest): Promise<Response>;
+  /**
+   * What the environment saw about the request to `url`. Called after the request settled
+   * (failed, or its body was read or abandoned); resolves `undefined` when nothing is known.
+   */
+  detail(url: string): Promise<RequestDetail | undefined>;
+  /** Forget what was recorded for `url`. */
+  forget(url: string): void;
+}

@@ -1,0 +1,33 @@
+import { defineConfig } from 'wxt';
+import { CATALOGUE } from './src/catalogue';
+import { hostPermissions } from './src/catalogue/permissions';
+
+/** Firefox needs an id for storage and notifications of a temporary add-on too. */
+const GECKO_ID = 'blockwatch@blockwatch.invalid';
+
+export default defineConfig({
+  srcDir: '.',
+  entrypointsDir: 'extension',
+  publicDir: 'assets',
+  outDir: '.output',
+  imports: false,
+  modules: ['@wxt-dev/webextension-polyfill'],
+  // Firefox stays on MV2: its MV3 build gets no webRequest error for a DNS failure (research/wxt.md).
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['alarms', 'storage', 'notifications', 'webRequest'],
+    // One source of truth: every host the catalogue probes, nothing more (no <all_urls>).
+    host_permissions: hostPermissions(CATALOGUE),
+    // Custom targets ask for their own host at the moment the user adds them.
+    optional_host_permissions: ['http://*/*', 'https://*/*'],
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: { id: GECKO_ID, strict_min_version: '128.0', data_collection_permissions: { required: ['none'] } },
+          },
+        }
+      : {}),
+  }),
+});
