@@ -14,7 +14,7 @@ export function catalogueUrls(catalogue: Catalogue): string[] {
   const urls: string[] = [];
   for (const service of catalogue.services) {
     for (const component of service.components) for (const endpoint of component.endpoints) urls.push(endpoint.url);
-    urls.push(service.throughput.url);
+    if (service.throughput) urls.push(service.throughput.url);
   }
   for (const control of catalogue.controls) urls.push(control.url);
   for (const control of catalogue.throughputControls) urls.push(control.url);

@@ -70,8 +70,9 @@ export interface Service {
   /** The brand name, never translated. */
   readonly name: string;
   readonly components: readonly Component[];
-  readonly throughput: ThroughputObject;
-  /** Services a user can add themselves are `custom`; the catalogue's own are not. */
+  /** Every catalogue service has one (the catalogue test checks); a custom target may not. */
+  readonly throughput?: ThroughputObject;
+  /** Services a user added themselves are `custom`; the catalogue's own are not. */
   readonly custom?: boolean;
 }
 
