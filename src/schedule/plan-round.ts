@@ -1,0 +1,174 @@
+/**
+ * What a round probes. Pure: the same inputs give the same plan, and the plan says how the
+ * rotation moves on.
+ *
+ * - `regular` (the periodic round): the controls (two international in turn, one domestic for the
+ *   user's country) and one rotating endpoint per service; a service whose endpoint fails is swept
+ *   in the same round by the round runner.
+ * - `confirm` (60 s after a suspicious round): the controls and every endpoint of the services in
+ *   question, nothing else.
+ * - `manual` ("Check now"): the controls and every endpoint of every service.
+ * Throughput probes run for the services in `throughputFor`.
+ */
+import type { Control, CountryCode, Endpoint, Service, ThroughputControl } from '../catalogue/types';
+import type { TargetRef } from '../probe/observation';
+import { takeRotating, type Rotation } from './rotation';
+
+export type RoundKind = 'regular' | 'confirm' | 'manual';
+
+/** Two international controls: if both fail while a domestic one answers, the round reads `restricted` (method.md: "≥2 international controls fail"). */
+export const INTL_CONTROLS_PER_ROUND = 2;
+export const DOMESTIC_CONTROLS_PER_ROUND = 1;
+
+/** One request the round will make, before it has a round id. */
+export type PlannedProbe =
+  | {
+      readonly kind: 'http' | 'reach';
+      readonly target: TargetRef;
+      readonly url: string;
+      readonly method: Endpoint['method'];
+      readonly reachedOn?: Endpoint['reachedOn'];
+      readonly expect?: Control['expect'];
+    }
+  | {
+      readonly kind: 'throughput';
+      readonly target: TargetRef;
+      readonly url: string;
+      readonly method: 'GET';
+      readonly bytes: number;
+      readonly range: boolean;
+    };
+
+export interface PlanInput {
+  readonly roundId: number;
+  readonly kind: RoundKind;
+  /** The services the user has enabled, custom targets included. */
+  readonly services: readonly Service[];
+  readonly controls: readonly Control[];
+  readonly throughputControls: readonly ThroughputControl[];
+  readonly country: CountryCode | null;
+  readonly rotation: Rotation;
+  /** For `confirm` rounds: the services in question. */
+  readonly focus?: readonly string[];
+  /** Services to measure throughput for this round. */
+  readonly throughputFor: readonly string[];
+}
+
+export interface RoundPlan {
+  readonly roundId: number;
+  readonly kind: RoundKind;
+  /** The services this round judges. */
+  readonly services: readonly Service[];
+  /** Requests of the first phase. */
+  readonly probes: readonly PlannedProbe[];
+  /** The controls probed (for classification). */
+  readonly controls: readonly Control[];
+  /** Throughput controls to try, in order, when a target's throughput looks low. */
+  readonly throughputControls: readonly ThroughputControl[];
+  /** Whether the runner sweeps every endpoint of a service whose first probe failed. */
+  readonly sweepOnFailure: boolean;
+}
+
+export function endpointProbe(service: Service, componentId: string, endpoint: Endpoint): PlannedProbe {
+  return {
+    kind: endpoint.kind,
+    target: { type: 'endpoint', serviceId: service.id, componentId, endpointId: endpoint.id },
+    url: endpoint.url,
+    method: endpoint.method,
+    ...(endpoint.reachedOn ? { reachedOn: endpoint.reachedOn } : {}),
+  };
+}
+
+export function allEndpointProbes(service: Service): PlannedProbe[] {
+  return service.components.flatMap((component) => component.endpoints.map((endpoint) => endpointProbe(service, component.id, endpoint)));
+}
+
+function rotatingEndpoints(service: Service): { componentId: string; endpoint: Endpoint }[] {
+  const all = service.components.flatMap((component) => component.endpoints.map((endpoint) => ({ componentId: component.id, endpoint })));
+  const rotating = all.filter((entry) => entry.endpoint.rotate !== false);
+  return rotating.length > 0 ? rotating : all;
+}
+
+function controlProbe(control: Control): PlannedProbe {
+  return {
+    kind: 'http',
+    target: { type: 'control', controlId: control.id },
+    url: control.url,
+    method: control.method,
+    ...(control.expect ? { expect: control.expect } : {}),
+  };
+}
+
+export function throughputProbe(service: Service): PlannedProbe | null {
+  const object = service.throughput;
+  if (!object) return null;
+  return { kind: 'throughput', target: { type: 'throughput', serviceId: service.id }, url: object.url, method: 'GET', bytes: object.bytes, range: object.range };
+}
+
+export function throughputControlProbe(control: ThroughputControl): PlannedProbe {
+  return {
+    kind: 'throughput',
+    target: { type: 'throughput-control', controlId: control.id },
+    url: control.url,
+    method: 'GET',
+    bytes: control.bytes,
+    range: control.range,
+  };
+}
+
+export function planRound(input: PlanInput): { plan: RoundPlan; rotation: Rotation } {
+  const intl = input.controls.filter((control) => control.region === 'intl');
+  const domestic = input.controls.filter((control) => input.country !== null && control.region === input.country);
+  const controls = [
+    ...takeRotating(intl, input.rotation.intlControl, INTL_CONTROLS_PER_ROUND),
+    ...takeRotating(domestic, input.rotation.domesticControl, DOMESTIC_CONTROLS_PER_ROUND),
+  ];
+
+  const focus = new Set(input.focus ?? []);
+  const services =
+    input.kind === 'confirm' ? input.services.filter((service) => focus.has(service.id)) : [...input.services];
+
+  const endpoints: Record<string, number> = { ...input.rotation.endpoints };
+  const serviceProbes: PlannedProbe[] = [];
+  for (const service of services) {
+    if (input.kind === 'regular') {
+      const rotating = rotatingEndpoints(service);
+      const index = (endpoints[service.id] ?? 0) % Math.max(rotating.length, 1);
+      const next = rotating[index];
+      if (next) serviceProbes.push(endpointProbe(service, next.componentId, next.endpoint));
+      endpoints[service.id] = (index + 1) % Math.max(rotating.length, 1);
+    } else {
+      serviceProbes.push(...allEndpointProbes(service));
+    }
+  }
+
+  const wanted = new Set(input.throughputFor);
+  const throughputProbes = services
+    .filter((service) => wanted.has(service.id))
+    .map(throughputProbe)
+    .filter((probe): probe is PlannedProbe => probe !== null);
+
+  const throughputAt: Record<string, number> = { ...input.rotation.throughputAt };
+  for (const probe of throughputProbes) if (probe.target.type === 'throughput') throughputAt[probe.target.serviceId] = input.roundId;
+
+  const plan: RoundPlan = {
+    roundId: input.roundId,
+    kind: input.kind,
+    services,
+    probes: [...controls.map(controlProbe), ...serviceProbes, ...throughputProbes],
+    controls,
+    throughputControls: takeRotating(input.throughputControls, input.rotation.throughputControl, input.throughputControls.length),
+    sweepOnFailure: input.kind === 'regular',
+  };
+  const rotation: Rotation = {
+    endpoints,
+    intlControl: intl.length > 0 ? (input.rotation.intlControl + INTL_CONTROLS_PER_ROUND) % intl.length : 0,
+    domesticControl: domestic.length > 0 ? (input.rotation.domesticControl + DOMESTIC_CONTROLS_PER_ROUND) % domestic.length : 0,
+    throughputControl:
+      input.throughputControls.length > 0 && throughputProbes.length > 0
+        ? (input.rotation.throughputControl + 1) % input.throughputControls.length
+        : input.rotation.throughputControl,
+    throughputAt,
+  };
+  return { plan, rotation };
+}

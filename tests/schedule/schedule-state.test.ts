@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import type { Service } from '../../src/catalogue/types';
+import { confirmRound } from '../../src/confirm/confirm-round';
+import type { RoundVerdict, ServiceVerdict } from '../../src/classify/verdict';
+import {
+  afterRound,
+  INITIAL_SCHEDULE,
+  nextRegularAt,
+  suspicionAfter,
+  throughputSlot,
+  usedThroughputSlot,
+} from '../../src/schedule/schedule-state';
+import type { Track } from '../../src/confirm/types';
+import { MESSENGER } from '../classify/fixtures';
+
+const online = { state: 'online', intlUp: 2, intlDown: 0, domesticUp: 1, domesticDown: 0 } as const;
+const verdictOf = (roundId: number, service: Partial<ServiceVerdict>, network: RoundVerdict['network'] = online): RoundVerdict => ({
+  roundId,
+  at: roundId,
+  network,
+  services: [{ serviceId: 'whatsapp', state: 'reachable', components: [], swept: false, speed: 'unmeasured', ...service }],
+});
+
+describe('confirmation rounds', () => {
+  it('a bad round owes two confirmation rounds 60 s apart, then stops once confirmed', () => {
+    let tracks: Record<string, Track> = {};
+    let state = INITIAL_SCHEDULE;
+    const step = (roundId: number, kind: 'regular' | 'confirm', service: Partial<ServiceVerdict>) => {
+      tracks = { ...confirmRound(tracks, verdictOf(roundId, service)).tracks };
+      state = afterRound(state, kind, suspicionAfter(tracks, roundId), state.rotation, roundId);
+      return state.pending;
+    };
+    expect(step(0, 'regular', { state: 'reachable' })).toBeNull();
+    expect(step(300_000, 'regular', { state: 'blocked', how: 'dns' })).toMatchObject({ remaining: 2, focus: ['whatsapp'], dueAt: 360_000 });
+    expect(step(360_000, 'confirm', { state: 'blocked', how: 'dns' })).toMatchObject({ remaining: 1, dueAt: 420_000 });
+    // The third bad round confirms the block: nothing left unsettled.
+    expect(step(420_000, 'confirm', { state: 'blocked', how: 'dns' })).toBeNull();
+  });
+
+  it('a flaky round whose confirmations come back clean owes nothing more', () => {
+    let tracks: Record<string, Track> = {};
+    let state = INITIAL_SCHEDULE;
+    const run = (roundId: number, kind: 'regular' | 'confirm', service: Partial<ServiceVerdict>) => {
+      tracks = { ...confirmRound(tracks, verdictOf(roundId, service)).tracks };
+      state = afterRound(state, kind, suspicionAfter(tracks, roundId), state.rotation, roundId);
+    };
+    run(0, 'regular', { state: 'reachable' });
+    run(1, 'regular', { state: 'blocked', how: 'reset' });
+    run(2, 'confirm', { state: 'reachable' });
+    expect(state.pending).toBeNull();
+  });
+
+  it('a restricted network round is unsettled too', () => {
+    const restricted = { state: 'restricted', intlUp: 0, intlDown: 2, domesticUp: 1, domesticDown: 0 } as const;
+    const { tracks } = confirmRound({}, verdictOf(5, {}, restricted));
+    expect(suspicionAfter(tracks, 5)).toMatchObject({ network: true, services: [] });
+  });
+
+  it('offline rounds leave nothing unsettled', () => {
+    const offline = { state: 'offline', intlUp: 0, intlDown: 2, domesticUp: 0, domesticDown: 1 } as const;
+    const { tracks } = confirmRound({}, verdictOf(5, { state: 'offline' }, offline));
+    expect(suspicionAfter(tracks, 5)).toEqual({ network: false, services: [], speed: [] });
+  });
+});
+
+describe('timing', () => {
+  it('runs the first round at once, later ones an interval plus jitter after the last', () => {
+    expect(nextRegularAt(INITIAL_SCHEDULE, 10, 5, 0.5)).toBe(10);
+    const ran = { ...INITIAL_SCHEDULE, lastRoundAt: 1_000_000 };
+    expect(nextRegularAt(ran, 1_000_001, 5, 0)).toBe(1_300_000);
+    expect(nextRegularAt(ran, 1_000_001, 5, 0.5)).toBe(1_330_000);
+    // A round overdue after a sleep runs at once.
+    expect(nextRegularAt(ran, 9_000_000, 5, 0.5)).toBe(9_000_000);
+  });
+});
+
+describe('throughput slots', () => {
+  const services: Service[] = [MESSENGER, { ...MESSENGER, id: 'second' }];
+  it('gives the slot to the service measured least recently, at most every 30 min', () => {
+    const state = { ...INITIAL_SCHEDULE, rotation: { ...INITIAL_SCHEDULE.rotation, throughputAt: { 'messenger-x': 5 } } };
+    expect(throughputSlot(state, 0, services, 10_000_000)).toBe('second');
+    const used = usedThroughputSlot(state, 0);
+    expect(throughputSlot(used, 29 * 60_000, services, 10_000_000)).toBeNull();
+    expect(throughputSlot(used, 30 * 60_000, services, 10_000_000)).toBe('second');
+  });
+
+  it('pauses when the day\'s data budget cannot pay for it', () => {
+    expect(throughputSlot(INITIAL_SCHEDULE, 0, services, 65536)).toBeNull();
+  });
+});
