@@ -11,7 +11,8 @@
  * Throughput probes run for the services in `throughputFor`.
  */
 import type { Control, CountryCode, Endpoint, Service, ThroughputControl } from '../catalogue/types';
-import type { TargetRef } from '../probe/observation';
+import { POST_CONNECT_FAILURES } from '../probe/failure/codes';
+import type { ProbeTask } from '../probe/probe';
 import { takeRotating, type Rotation } from './rotation';
 
 export type RoundKind = 'regular' | 'confirm' | 'manual';
@@ -20,24 +21,10 @@ export type RoundKind = 'regular' | 'confirm' | 'manual';
 export const INTL_CONTROLS_PER_ROUND = 2;
 export const DOMESTIC_CONTROLS_PER_ROUND = 1;
 
+type WithoutRoundId<T> = T extends unknown ? Omit<T, 'roundId'> : never;
+
 /** One request the round will make, before it has a round id. */
-export type PlannedProbe =
-  | {
-      readonly kind: 'http' | 'reach';
-      readonly target: TargetRef;
-      readonly url: string;
-      readonly method: Endpoint['method'];
-      readonly reachedOn?: Endpoint['reachedOn'];
-      readonly expect?: Control['expect'];
-    }
-  | {
-      readonly kind: 'throughput';
-      readonly target: TargetRef;
-      readonly url: string;
-      readonly method: 'GET';
-      readonly bytes: number;
-      readonly range: boolean;
-    };
+export type PlannedProbe = WithoutRoundId<ProbeTask>;
 
 export interface PlanInput {
   readonly roundId: number;
@@ -70,13 +57,10 @@ export interface RoundPlan {
 }
 
 export function endpointProbe(service: Service, componentId: string, endpoint: Endpoint): PlannedProbe {
-  return {
-    kind: endpoint.kind,
-    target: { type: 'endpoint', serviceId: service.id, componentId, endpointId: endpoint.id },
-    url: endpoint.url,
-    method: endpoint.method,
-    ...(endpoint.reachedOn ? { reachedOn: endpoint.reachedOn } : {}),
-  };
+  const target = { type: 'endpoint', serviceId: service.id, componentId, endpointId: endpoint.id } as const;
+  if (endpoint.kind === 'http') return { kind: 'http', target, url: endpoint.url, method: endpoint.method };
+  // A reach endpoint without its own list: any error that needs a spoken-to host proves it was reached.
+  return { kind: 'reach', target, url: endpoint.url, method: endpoint.method, reachedOn: endpoint.reachedOn ?? POST_CONNECT_FAILURES };
 }
 
 export function allEndpointProbes(service: Service): PlannedProbe[] {

@@ -1,0 +1,111 @@
+/**
+ * The snapshot from what is stored. The rule for the state shown (DESIGN.md, "Decisions"):
+ * offline when the latest round found no working control; restricted while "only domestic
+ * sites work" is confirmed; otherwise the confirmed state, and before anything is confirmed the
+ * latest valid round's state, marked unconfirmed; `unknown` only before any round.
+ */
+import type { Service } from '../catalogue/types';
+import type { NetworkVerdict, ServiceVerdict } from '../classify/verdict';
+import { confirmedOf } from '../confirm/confirm';
+import { NETWORK_SUBJECT, type Track } from '../confirm/types';
+import type { How, State } from '../states';
+import type { ComponentSnapshot, RoundActivity, ServiceSnapshot, Snapshot, StripCell } from './snapshot';
+
+export interface LatestVerdict {
+  readonly roundId: number;
+  readonly verdict: ServiceVerdict;
+  /** Whether the round's network was online (a valid round). */
+  readonly valid: boolean;
+}
+
+export interface SnapshotInput {
+  readonly now: number;
+  readonly services: readonly Service[];
+  readonly tracks: Readonly<Record<string, Track>>;
+  readonly latestNetwork: NetworkVerdict | null;
+  readonly latestNetworkAt?: number;
+  readonly latest: Readonly<Record<string, LatestVerdict>>;
+  /** The latest valid round's verdict per service (may be older than `latest`). */
+  readonly latestValid: Readonly<Record<string, LatestVerdict>>;
+  readonly strips: Readonly<Record<string, readonly StripCell[]>>;
+  readonly activity: RoundActivity;
+  readonly nextRoundAt?: number;
+  readonly country: string | null;
+  readonly dataUsedToday: number;
+  readonly dataBudgetPerDay: number;
+}
+
+function components(service: Service, latest: LatestVerdict | undefined): ComponentSnapshot[] {
+  return service.components.map((component) => {
+    const seen = latest?.verdict.components.find((entry) => entry.componentId === component.id);
+    if (!seen) return { id: component.id, role: component.role, ok: null };
+    return {
+      id: component.id,
+      role: component.role,
+      ok: seen.ok,
+      ...(seen.how !== undefined ? { how: seen.how } : {}),
+      ...(seen.failure !== undefined ? { failure: seen.failure } : {}),
+      ...(seen.latencyMs !== undefined ? { latencyMs: seen.latencyMs } : {}),
+    };
+  });
+}
+
+function shown(
+  track: Track | undefined,
+  latestValid: LatestVerdict | undefined,
+  networkOffline: boolean,
+  restricted: boolean,
+): { state: State; confirmed: boolean; how?: How; since?: number } {
+  if (networkOffline) return { state: 'offline', confirmed: true };
+  if (restricted) return { state: 'restricted', confirmed: true };
+  const confirmed = track ? confirmedOf(track) : undefined;
+  if (confirmed && confirmed.state !== 'unknown') {
+    return { state: confirmed.state, confirmed: true, ...(confirmed.how ? { how: confirmed.how } : {}), since: confirmed.since };
+  }
+  if (latestValid) {
+    const verdict = latestValid.verdict;
+    return { state: verdict.state, confirmed: false, ...(verdict.how ? { how: verdict.how } : {}) };
+  }
+  return { state: 'unknown', confirmed: false };
+}
+
+export function buildSnapshot(input: SnapshotInput): Snapshot {
+  const networkTrack = input.tracks[NETWORK_SUBJECT];
+  const networkConfirmed = networkTrack ? confirmedOf(networkTrack) : undefined;
+  const restricted = networkConfirmed?.state === 'restricted';
+  const offline = input.latestNetwork?.state === 'offline';
+
+  const services: ServiceSnapshot[] = input.services.map((service) => {
+    const latest = input.latest[service.id];
+    const state = shown(input.tracks[service.id], input.latestValid[service.id], offline, restricted);
+    const verdict = latest?.verdict;
+    return {
+      id: service.id,
+      name: service.name,
+      custom: service.custom === true,
+      ...state,
+      ...(latest ? { lastCheckedAt: latest.roundId } : {}),
+      ...(verdict?.latencyMs !== undefined ? { latencyMs: verdict.latencyMs } : {}),
+      ...(verdict?.goodputKbps !== undefined ? { goodputKbps: verdict.goodputKbps } : {}),
+      components: components(service, latest),
+      strip: input.strips[service.id] ?? [],
+    };
+  });
+
+  return {
+    generatedAt: input.now,
+    network: {
+      state: input.latestNetwork?.state ?? 'unknown',
+      restricted,
+      ...(restricted && networkConfirmed ? { since: networkConfirmed.since } : {}),
+    },
+    services,
+    activity: input.activity,
+    ...(input.latestNetworkAt !== undefined ? { lastRoundAt: input.latestNetworkAt } : {}),
+    ...(input.nextRoundAt !== undefined ? { nextRoundAt: input.nextRoundAt } : {}),
+    country: input.country,
+    dataUsedToday: input.dataUsedToday,
+    dataBudgetPerDay: input.dataBudgetPerDay,
+    blockedCount: services.filter((service) => service.state === 'blocked').length,
+  };
+}

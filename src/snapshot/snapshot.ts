@@ -1,0 +1,71 @@
+/**
+ * What the popup, the badge and open pages show: one plain object, pushed by the background
+ * whenever it changes (Dark Reader's "popup = f(snapshot)").
+ */
+import type { ComponentRole } from '../catalogue/types';
+import type { NetworkState } from '../classify/verdict';
+import type { FailureCode } from '../probe/failure/codes';
+import type { RoundKind } from '../schedule/plan-round';
+import type { How, State } from '../states';
+
+export interface ComponentSnapshot {
+  readonly id: string;
+  readonly role: ComponentRole;
+  /** As of the latest round that probed it; null when never probed. */
+  readonly ok: boolean | null;
+  readonly how?: How;
+  readonly failure?: FailureCode;
+  readonly latencyMs?: number;
+}
+
+export interface StripCell {
+  readonly roundId: number;
+  readonly state: State;
+}
+
+export interface ServiceSnapshot {
+  readonly id: string;
+  readonly name: string;
+  readonly custom: boolean;
+  /** The state shown (`data-state`): confirmed, or the latest valid round's before anything is confirmed. */
+  readonly state: State;
+  /** False while the state shown is a single round's, not yet confirmed. */
+  readonly confirmed: boolean;
+  readonly how?: How;
+  /** Since when the confirmed state holds (ms). */
+  readonly since?: number;
+  /** When the service was last probed (ms). */
+  readonly lastCheckedAt?: number;
+  readonly latencyMs?: number;
+  readonly goodputKbps?: number;
+  readonly components: readonly ComponentSnapshot[];
+  /** Rounds of the last 24 hours, oldest first. */
+  readonly strip: readonly StripCell[];
+}
+
+export interface RoundActivity {
+  readonly running: boolean;
+  readonly kind?: RoundKind;
+  readonly done: number;
+  readonly total: number;
+}
+
+export interface Snapshot {
+  readonly generatedAt: number;
+  readonly network: {
+    /** The latest round's network state; `unknown` before any round. */
+    readonly state: NetworkState | 'unknown';
+    /** Whether "only domestic sites work" is confirmed. */
+    readonly restricted: boolean;
+    readonly since?: number;
+  };
+  readonly services: readonly ServiceSnapshot[];
+  readonly activity: RoundActivity;
+  readonly lastRoundAt?: number;
+  readonly nextRoundAt?: number;
+  readonly country: string | null;
+  readonly dataUsedToday: number;
+  readonly dataBudgetPerDay: number;
+  /** Services shown as `blocked` (the badge's number). */
+  readonly blockedCount: number;
+}
