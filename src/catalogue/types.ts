@@ -119,6 +119,11 @@ export interface Catalogue {
   readonly controls: readonly Control[];
   readonly throughputControls: readonly ThroughputControl[];
   readonly blockpages: readonly BlockpageFingerprint[];
-  /** Addresses a DNS answer should never contain for a public host (a lie sends you there). */
+  /**
+   * Addresses a DNS answer should never contain for a public host (a lie sends you there).
+   * A whole address matches only itself ("5.3.3.17" is not a prefix of "5.3.3.170"); anything
+   * else is a prefix ("10.", "fe8"). Match with `isBogusAddress` (`is-bogus-address.ts`), not
+   * `startsWith`.
+   */
   readonly bogusAddressPrefixes: readonly string[];
 }

@@ -1,0 +1,82 @@
+/**
+ * Signal. Its service hosts use Signal's own certificate authority, so in a browser they answer
+ * with an unknown-authority error: that, and only that, proves they were reached. Interception
+ * is judged on signal.org, which has a public certificate. signal.org is not HSTS-preloaded, so
+ * the plain-http probe is where an HTTP blockpage shows.
+ */
+import type { Service } from '../types';
+import { OONI_SIGNAL, SIGNAL_PRIVATE_CA, readSource } from '../sources';
+
+const PRIVATE_CA_ANSWER = ['tls_cert_authority'] as const;
+const SIGNAL_SITE = readSource('v2fly/domain-list-community data/signal @c975ccef (2026-08-19): signal.org; research/browser-lab.md: not HSTS-preloaded');
+
+export const SIGNAL: Service = {
+  id: 'signal',
+  name: 'Signal',
+  components: [
+    {
+      id: 'web',
+      role: 'web',
+      endpoints: [
+        { id: 'signal.web.site', kind: 'http', url: 'https://signal.org/', method: 'HEAD', source: SIGNAL_SITE },
+        { id: 'signal.web.site-http', kind: 'http', url: 'http://signal.org/', method: 'HEAD', rotate: false, source: SIGNAL_SITE },
+        {
+          id: 'signal.web.updates',
+          kind: 'http',
+          url: 'https://updates.signal.org/desktop/apt/keys.asc',
+          method: 'HEAD',
+          rotate: false,
+          source: readSource('research/catalogue.md [SIGUPD]: Signal’s Debian install steps fetch it with wget, so it has a public certificate'),
+        },
+      ],
+    },
+    {
+      id: 'chat',
+      role: 'chat',
+      endpoints: [
+        {
+          id: 'signal.chat.chat',
+          kind: 'reach',
+          url: 'https://chat.signal.org/',
+          method: 'HEAD',
+          reachedOn: PRIVATE_CA_ANSWER,
+          source: readSource(`${OONI_SIGNAL.ref}; ${SIGNAL_PRIVATE_CA.ref}`),
+        },
+        {
+          id: 'signal.chat.storage',
+          kind: 'reach',
+          url: 'https://storage.signal.org/',
+          method: 'HEAD',
+          reachedOn: PRIVATE_CA_ANSWER,
+          rotate: false,
+          source: OONI_SIGNAL,
+        },
+      ],
+    },
+    {
+      id: 'media',
+      role: 'media',
+      endpoints: [
+        {
+          id: 'signal.media.cdn',
+          kind: 'reach',
+          url: 'https://cdn.signal.org/',
+          method: 'HEAD',
+          reachedOn: PRIVATE_CA_ANSWER,
+          rotate: false,
+          source: SIGNAL_PRIVATE_CA,
+        },
+      ],
+    },
+  ],
+  throughput: {
+    // A versioned Windows installer on Signal's public-CA update host.
+    url: 'https://updates.signal.org/desktop/signal-desktop-win-7.30.0.exe',
+    bytes: 65_536,
+    // Signal Desktop's own updater fetches byte ranges from this host and requires a 206.
+    range: true,
+    source: readSource(
+      'microsoft/winget-pkgs manifests/o/OpenWhisperSystems/Signal/7.30.0/OpenWhisperSystems.Signal.installer.yaml @19cf5ba; Range: signalapp/Signal-Desktop ts/updater/differential.main.ts @806a66e (asserts status 206); old versions assumed kept',
+    ),
+  },
+};
