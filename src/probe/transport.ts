@@ -21,6 +21,13 @@ export interface RequestDetail {
 }
 
 export interface TransportRequest {
+  /**
+   * Unique per request, never sent: `detail(key)` finds what the environment saw about this very
+   * request. The URL itself goes out exactly as the catalogue wrote it, because a marker in the
+   * URL would let a filter that reads plain HTTP (Telegram's data centres, the controls) pick out
+   * Blockwatch users and their probes.
+   */
+  readonly key: string;
   readonly method: 'GET' | 'HEAD' | 'POST';
   readonly headers?: Readonly<Record<string, string>>;
   readonly body?: string;
@@ -30,16 +37,13 @@ export interface TransportRequest {
 
 export interface Transport {
   readonly environment: Environment;
-  /**
-   * Sends one request. `url` is unique per request (the probe adds a tag), so `detail(url)` can
-   * find what the environment saw. Rejects on any network failure, like `fetch`.
-   */
+  /** Sends one request. Rejects on any network failure, like `fetch`. */
   fetch(url: string, request: TransportRequest): Promise<Response>;
   /**
-   * What the environment saw about the request to `url`. Called after the request settled
+   * What the environment saw about the request with this key. Called after the request settled
    * (failed, or its body was read or abandoned); resolves `undefined` when nothing is known.
    */
-  detail(url: string): Promise<RequestDetail | undefined>;
-  /** Forget what was recorded for `url`. */
-  forget(url: string): void;
+  detail(key: string): Promise<RequestDetail | undefined>;
+  /** Forget what was recorded for this key. */
+  forget(key: string): void;
 }
