@@ -1,0 +1,93 @@
+/**
+ * The lab CA: a root clients can trust, leaves for names and IPs that chain to it, and three
+ * wrong certificates that each fail in their own way.
+ */
+import { X509Certificate } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { labCa, subjectAltName, WRONG_NAME, type LabCa } from './ca';
+
+let ca: LabCa;
+let root: X509Certificate;
+
+beforeAll(async () => {
+  ca = await labCa();
+  root = new X509Certificate(ca.certificatePem);
+});
+
+async function leaf(identity: string, kind?: Parameters<LabCa['certificateFor']>[1]): Promise<X509Certificate> {
+  return new X509Certificate((await ca.certificateFor(identity, kind)).cert);
+}
+
+function isValidNow(certificate: X509Certificate): boolean {
+  const now = Date.now();
+  return Date.parse(certificate.validFrom) <= now && now <= Date.parse(certificate.validTo);
+}
+
+describe('lab CA', () => {
+  it('has a root that is a CA, valid now, and on disk for browsers to import', async () => {
+    expect(root.ca).toBe(true);
+    expect(isValidNow(root)).toBe(true);
+    expect(await readFile(ca.certificatePath, 'utf8')).toBe(ca.certificatePem);
+  });
+
+  it('is one per process', async () => {
+    expect(await labCa()).toBe(ca);
+  });
+
+  it('issues a leaf for a host name that chains to the root and names only that host', async () => {
+    const certificate = await leaf('web.whatsapp.com');
+    expect(certificate.ca).toBe(false);
+    expect(certificate.verify(root.publicKey)).toBe(true);
+    expect(certificate.checkIssued(root)).toBe(true);
+    expect(isValidNow(certificate)).toBe(true);
+    expect(certificate.checkHost('web.whatsapp.com')).toBe('web.whatsapp.com');
+    expect(certificate.checkHost('www.whatsapp.com')).toBeUndefined();
+    expect(certificate.publicKey.asymmetricKeyDetails?.namedCurve).toBe('prime256v1');
+  });
+
+  it('issues a leaf for an IP literal with an IP subjectAltName', async () => {
+    const certificate = await leaf('149.154.167.51');
+    expect(certificate.verify(root.publicKey)).toBe(true);
+    expect(certificate.checkIP('149.154.167.51')).toBe('149.154.167.51');
+    expect(certificate.checkIP('149.154.167.91')).toBeUndefined();
+  });
+
+  it('caches leaves per name and kind', async () => {
+    const first = await ca.certificateFor('t.me');
+    expect(await ca.certificateFor('T.ME')).toBe(first);
+    expect((await ca.certificateFor('t.me', 'expired')).cert).not.toBe(first.cert);
+  });
+
+  it('makes a self-signed leaf: right name, unknown authority', async () => {
+    const certificate = await leaf('signal.org', 'self-signed');
+    expect(certificate.checkHost('signal.org')).toBe('signal.org');
+    expect(certificate.checkIssued(root)).toBe(false);
+    expect(certificate.verify(root.publicKey)).toBe(false);
+    expect(certificate.verify(certificate.publicKey)).toBe(true);
+  });
+
+  it('makes a wrong-name leaf: the lab authority, another name', async () => {
+    const certificate = await leaf('signal.org', 'wrong-name');
+    expect(certificate.verify(root.publicKey)).toBe(true);
+    expect(certificate.checkHost('signal.org')).toBeUndefined();
+    expect(certificate.checkHost(WRONG_NAME)).toBe(WRONG_NAME);
+  });
+
+  it('makes an expired leaf: the lab authority, the right name, validity in the past', async () => {
+    const certificate = await leaf('signal.org', 'expired');
+    expect(certificate.verify(root.publicKey)).toBe(true);
+    expect(certificate.checkHost('signal.org')).toBe('signal.org');
+    expect(Date.parse(certificate.validTo)).toBeLessThan(Date.now());
+    expect(Date.parse(certificate.validFrom)).toBeLessThan(Date.parse(certificate.validTo));
+  });
+
+  it('refuses identities that are neither a host name nor an IP, with a clear message', async () => {
+    for (const bad of ['', 'a b.example', 'x,DNS:evil.example', '-leading.example', 'under_score.example']) {
+      expect(() => subjectAltName(bad)).toThrow(/neither a host name nor an IP address/);
+    }
+    await expect(ca.certificateFor('x,DNS:evil.example')).rejects.toThrow(/neither a host name nor an IP address/);
+    // A refused identity does not poison the CA for the next caller.
+    expect((await leaf('ya.ru')).checkHost('ya.ru')).toBe('ya.ru');
+  });
+});

@@ -1,0 +1,226 @@
+/**
+ * The lab's certificate authority, made with the `openssl` CLI in a temp dir: a root, and leaf
+ * certificates on demand for any host name or IP the lab serves, plus the three kinds of wrong
+ * certificate a censor's middlebox (or a lie to a blockpage server) shows: self-signed (unknown
+ * authority), signed by the lab CA but for another name, and expired.
+ *
+ * One CA per process, created on first use and removed when the process exits (or by the next
+ * process, if this one was killed). Leaves are cached
+ * per name and kind. Clients trust `certificatePem` (Node: `NodeNetwork.ca`; Chromium: an NSS
+ * database built from `certificatePath`).
+ */
+import { execFile } from 'node:child_process';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { isIP } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** Which certificate a server presents. */
+export type CertKind = 'lab' | 'self-signed' | 'wrong-name' | 'expired';
+export const CERT_KINDS: readonly CertKind[] = ['lab', 'self-signed', 'wrong-name', 'expired'];
+
+/** The one name a `wrong-name` certificate is for: a name no lab client ever asks for (`.test` is reserved, RFC 2606). */
+export const WRONG_NAME = 'not-the-host-you-asked-for.blockwatch-lab.test';
+
+/** Validity of the root and of good leaves, days. Short: the CA lives one test run; Chromium caps leaves at 398 days. */
+const ROOT_DAYS = 30;
+const LEAF_DAYS = 30;
+/** An expired leaf was valid from 60 to 30 days ago: plainly in the past for any clock skew a test machine has. */
+const EXPIRED_FROM_DAYS_AGO = 60;
+const EXPIRED_UNTIL_DAYS_AGO = 30;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export interface KeyAndCertificate {
+  /** PEM private key. */
+  readonly key: string;
+  /** PEM certificate. */
+  readonly cert: string;
+}
+
+export interface LabCa {
+  /** The temp dir holding the CA's files (removed when the process exits). */
+  readonly dir: string;
+  /** The root certificate, PEM: what a lab client trusts. */
+  readonly certificatePem: string;
+  readonly certificatePath: string;
+  /**
+   * A certificate for `identity` (a host name or an IP address) of the given kind. `wrong-name`
+   * ignores the identity and names WRONG_NAME; `self-signed` is signed by its own key.
+   */
+  certificateFor(identity: string, kind?: CertKind): Promise<KeyAndCertificate>;
+}
+
+/** A minimal config, so nothing depends on the machine's openssl.cnf (whose defaults add CA:TRUE to every `req -x509`). */
+const OPENSSL_CONFIG = `
+[req]
+distinguished_name = dn
+[dn]
+[root]
+basicConstraints = critical, CA:TRUE
+keyUsage = critical, keyCertSign, cRLSign
+subjectKeyIdentifier = hash
+[leaf]
+basicConstraints = critical, CA:FALSE
+keyUsage = critical, digitalSignature
+extendedKeyUsage = serverAuth
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid:always
+[self]
+basicConstraints = critical, CA:FALSE
+keyUsage = critical, digitalSignature
+extendedKeyUsage = serverAuth
+subjectKeyIdentifier = hash
+[ca]
+default_ca = lab
+[lab]
+database = index.txt
+new_certs_dir = .
+serial = serial
+default_md = sha256
+policy = any
+copy_extensions = copy
+unique_subject = no
+[any]
+commonName = supplied
+`;
+
+/** The CA's dir is named after its process, so a run killed before its exit handler ran is swept up by the next. */
+const DIR_PREFIX = 'blockwatch-lab-ca-';
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists, it is just not ours.
+    return (error as { code?: string }).code === 'EPERM';
+  }
+}
+
+function sweepStaleDirs(): void {
+  for (const entry of readdirSync(tmpdir())) {
+    const pid = Number(entry.slice(DIR_PREFIX.length));
+    if (!entry.startsWith(DIR_PREFIX) || !Number.isInteger(pid) || pid <= 0 || isAlive(pid)) continue;
+    rmSync(join(tmpdir(), entry), { recursive: true, force: true });
+  }
+}
+
+function openssl(dir: string, args: readonly string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile('openssl', [...args], { cwd: dir, encoding: 'utf8' }, (error, stdout, stderr) => {
+      if (error) reject(new Error(`lab CA: openssl ${args[0] ?? ''} failed: ${stderr.trim() || error.message}`));
+      else resolve(stdout);
+    });
+  });
+}
+
+/** Host names the lab certifies: lower-case DNS labels. Anything else would be pasted into openssl's arguments. */
+const HOST_NAME = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/;
+
+/** The subjectAltName entry for an identity; throws a clear error for anything that is neither a name nor an IP. */
+export function subjectAltName(identity: string): string {
+  const value = identity.toLowerCase();
+  if (isIP(value) !== 0) return `IP:${value}`;
+  if (HOST_NAME.test(value)) return `DNS:${value}`;
+  throw new Error(`lab CA: "${identity}" is neither a host name nor an IP address`);
+}
+
+/** openssl ca's date form, YYYYMMDDHHMMSSZ. */
+function asn1Time(ms: number): string {
+  return new Date(ms).toISOString().replace(/[-:T]/g, '').replace(/\.\d{3}Z$/, 'Z');
+}
+
+async function createCa(): Promise<LabCa> {
+  sweepStaleDirs();
+  const dir = join(tmpdir(), `${DIR_PREFIX}${process.pid}`);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { mode: 0o700 });
+  // Keys and certificates are test material, but leave nothing behind (test runners may kill
+  // their workers without an exit event: the sweep above catches those).
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+
+  await writeFile(join(dir, 'openssl.cnf'), OPENSSL_CONFIG);
+  await writeFile(join(dir, 'index.txt'), '');
+  await writeFile(join(dir, 'serial'), '1000\n');
+  await openssl(dir, ['ecparam', '-name', 'prime256v1', '-genkey', '-noout', '-out', 'ca.key']);
+  await openssl(dir, [
+    'req', '-x509', '-new', '-config', 'openssl.cnf', '-extensions', 'root', '-key', 'ca.key',
+    '-subj', '/O=Blockwatch lab/CN=Blockwatch Lab Root CA', '-days', String(ROOT_DAYS), '-out', 'ca.pem',
+  ]);
+  // One key for every leaf: the lab tests names, authorities and dates, not key distinctness, and
+  // reusing it keeps a new leaf at one openssl call.
+  await openssl(dir, ['ecparam', '-name', 'prime256v1', '-genkey', '-noout', '-out', 'leaf.key']);
+  const certificatePem = await readFile(join(dir, 'ca.pem'), 'utf8');
+  const leafKey = await readFile(join(dir, 'leaf.key'), 'utf8');
+
+  const cache = new Map<string, Promise<KeyAndCertificate>>();
+  // openssl ca keeps a serial file and an index: one call at a time.
+  let queue: Promise<unknown> = Promise.resolve();
+  let counter = 0;
+
+  const issue = async (identity: string, kind: CertKind): Promise<string> => {
+    const san = subjectAltName(identity);
+    const subject = `/CN=${identity.toLowerCase()}`;
+    const file = `leaf-${(counter += 1)}`;
+    switch (kind) {
+      case 'lab':
+      case 'wrong-name':
+        return openssl(dir, [
+          'req', '-x509', '-new', '-config', 'openssl.cnf', '-extensions', 'leaf', '-key', 'leaf.key',
+          '-CA', 'ca.pem', '-CAkey', 'ca.key', '-subj', subject, '-addext', `subjectAltName=${san}`,
+          '-days', String(LEAF_DAYS),
+        ]);
+      case 'self-signed':
+        return openssl(dir, [
+          'req', '-x509', '-new', '-config', 'openssl.cnf', '-extensions', 'self', '-key', 'leaf.key',
+          '-subj', subject, '-addext', `subjectAltName=${san}`, '-days', String(LEAF_DAYS),
+        ]);
+      case 'expired': {
+        // `req -x509` cannot backdate; `openssl ca` can.
+        await openssl(dir, [
+          'req', '-new', '-config', 'openssl.cnf', '-key', 'leaf.key', '-subj', subject,
+          '-addext', `subjectAltName=${san}`, '-out', `${file}.csr`,
+        ]);
+        const now = Date.now();
+        return openssl(dir, [
+          'ca', '-batch', '-config', 'openssl.cnf', '-extensions', 'leaf', '-cert', 'ca.pem', '-keyfile', 'ca.key',
+          '-in', `${file}.csr`, '-notext',
+          '-startdate', asn1Time(now - EXPIRED_FROM_DAYS_AGO * DAY_MS),
+          '-enddate', asn1Time(now - EXPIRED_UNTIL_DAYS_AGO * DAY_MS),
+        ]);
+      }
+    }
+  };
+
+  return {
+    dir,
+    certificatePem,
+    certificatePath: join(dir, 'ca.pem'),
+    certificateFor(identity, kind = 'lab') {
+      const name = kind === 'wrong-name' ? WRONG_NAME : identity.toLowerCase();
+      const key = `${kind} ${name}`;
+      let entry = cache.get(key);
+      if (!entry) {
+        const run = queue.then(() => issue(name, kind));
+        queue = run.catch(() => undefined);
+        entry = run.then((cert) => ({ key: leafKey, cert }));
+        // A failed issue is not cached: the next call tries again and reports afresh.
+        entry.catch(() => cache.delete(key));
+        cache.set(key, entry);
+      }
+      return entry;
+    },
+  };
+}
+
+let shared: Promise<LabCa> | undefined;
+
+/** The process's lab CA (created on first call). */
+export function labCa(): Promise<LabCa> {
+  shared ??= createCa();
+  shared.catch(() => {
+    shared = undefined;
+  });
+  return shared;
+}
