@@ -32,6 +32,8 @@ export const SERVED_BEHAVIOURS = [
   'throttle',
   /** 503: the service itself is down (it answered, so it is reachable). */
   'error-5xx',
+  /** 200 with a Wi-Fi login page, whatever was asked (a captive portal). */
+  'captive-portal',
 ] as const;
 export type ServedBehaviour = (typeof SERVED_BEHAVIOURS)[number];
 

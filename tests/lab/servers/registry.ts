@@ -4,6 +4,7 @@
  */
 import type { ServedBehaviour } from '../behaviour';
 import { blockpage, blockpageRedirect } from './blockpage';
+import { captivePortal } from './captive-portal';
 import { closeAfterHello } from './close-after-hello';
 import { error5xx } from './error-5xx';
 import type { Handler } from './handler';
@@ -27,4 +28,5 @@ export const HANDLERS = {
   stall,
   throttle,
   'error-5xx': error5xx,
+  'captive-portal': captivePortal,
 } as const satisfies Record<ServedBehaviour, Handler>;

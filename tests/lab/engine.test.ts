@@ -1,0 +1,244 @@
+/**
+ * The whole engine against the lab: a round (plan → probes → classification) for the real
+ * catalogue, through the Node transport, with the lab playing one kind of block at a time. Every
+ * state and every `how` comes out of the behaviour that should produce it, and out of no other:
+ * the last test runs every behaviour and checks the whole mapping at once.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { CATALOGUE } from '../../src/catalogue';
+import type { RoundVerdict, ServiceVerdict } from '../../src/classify/verdict';
+import { createNodeTransport } from '../../src/cli/node-transport';
+import type { ProbeTunables } from '../../src/probe/probe';
+import { runRound } from '../../src/round/run-round';
+import { planRound } from '../../src/schedule/plan-round';
+import { INITIAL_ROTATION } from '../../src/schedule/rotation';
+import type { Behaviour, DnsBehaviour } from './behaviour';
+import { createLab, type Lab } from './lab';
+
+/**
+ * Short timers keep rounds with silent behaviours quick; they cannot change what a behaviour shows.
+ * The body timer is long enough for a throttled transfer to be timed (≥ 2 s at 128 kbit/s).
+ */
+const TUNABLES: Partial<ProbeTunables> = { headersTimeoutMs: 2_000, bodyTimeoutMs: 2_500, stallGapMs: 1_000 };
+const SERVICE_IDS = CATALOGUE.services.map((service) => service.id);
+
+let lab: Lab;
+let roundId = 1_000;
+
+beforeAll(async () => {
+  lab = await createLab();
+});
+afterEach(() => {
+  expect(lab.errors()).toEqual([]);
+  lab.reset();
+});
+afterAll(async () => {
+  await lab.close();
+});
+
+async function round(options: { services?: readonly string[]; throughput?: readonly string[]; country?: string | null } = {}): Promise<RoundVerdict> {
+  roundId += 1;
+  const services = CATALOGUE.services.filter((service) => (options.services ?? SERVICE_IDS).includes(service.id));
+  const country = options.country === undefined ? 'RU' : options.country;
+  const { plan } = planRound({
+    roundId,
+    kind: 'manual',
+    services,
+    controls: CATALOGUE.controls,
+    throughputControls: CATALOGUE.throughputControls,
+    country,
+    rotation: INITIAL_ROTATION,
+    throughputFor: options.throughput ?? [],
+  });
+  const result = await runRound(plan, {
+    probe: {
+      transport: createNodeTransport(lab.network()),
+      now: () => Date.now(),
+      blockpages: CATALOGUE.blockpages,
+      bogusAddressPrefixes: CATALOGUE.bogusAddressPrefixes,
+      tunables: TUNABLES,
+    },
+    country,
+  });
+  return result.verdict;
+}
+
+const verdictOf = (verdict: RoundVerdict, id: string): ServiceVerdict => {
+  const found = verdict.services.find((service) => service.serviceId === id);
+  if (!found) throw new Error(`no verdict for ${id}`);
+  return found;
+};
+const summary = (verdict: ServiceVerdict): string => (verdict.how ? `${verdict.state}:${verdict.how}` : verdict.state);
+function hostsOf(id: string): Set<string> {
+  const service = CATALOGUE.services.find((entry) => entry.id === id);
+  const urls = [...(service?.components.flatMap((component) => component.endpoints.map((endpoint) => endpoint.url)) ?? []), ...(service?.throughput ? [service.throughput.url] : [])];
+  return new Set(urls.map((url) => new URL(url).hostname));
+}
+/** The other services' readings, leaving out those that share a host with `except` (a block of a host blocks both). */
+const others = (verdict: RoundVerdict, except: string): string[] => {
+  const blocked = hostsOf(except);
+  return verdict.services
+    .filter((service) => service.serviceId !== except && ![...hostsOf(service.serviceId)].some((host) => blocked.has(host)))
+    .map(summary);
+};
+
+describe('the network', () => {
+  it('everything working: online, and every service reachable', async () => {
+    const verdict = await round();
+    expect(verdict.network.state).toBe('online');
+    expect(verdict.services.map(summary)).toEqual(SERVICE_IDS.map(() => 'reachable'));
+  });
+
+  it('the whole network down: offline for every service, never blocked', async () => {
+    lab.everything().behave('blackhole');
+    const verdict = await round();
+    expect(verdict.network.state).toBe('offline');
+    expect(new Set(verdict.services.map(summary))).toEqual(new Set(['offline']));
+  });
+
+  it('no DNS at all: offline, not blocked by DNS', async () => {
+    lab.everything().dns('nxdomain');
+    const verdict = await round();
+    expect(verdict.network.state).toBe('offline');
+    expect(new Set(verdict.services.map(summary))).toEqual(new Set(['offline']));
+  });
+
+  it('allowlist mode: only the domestic control answers → restricted', async () => {
+    lab.everything().behave('blackhole');
+    lab.controls('RU').behave('ok');
+    const verdict = await round();
+    expect(verdict.network).toMatchObject({ state: 'restricted', intlUp: 0, domesticUp: 1 });
+    expect(new Set(verdict.services.map(summary))).toEqual(new Set(['restricted']));
+  });
+
+  it('allowlist mode without a domestic control for the country reads offline', async () => {
+    lab.everything().behave('blackhole');
+    lab.controls('RU').behave('ok');
+    expect((await round({ country: 'TM', services: ['whatsapp'] })).network.state).toBe('offline');
+  });
+
+  it('foreign controls replaced by a blockpage while the domestic one answers read as restricted', async () => {
+    lab.controls('intl').behave('blockpage');
+    expect((await round({ services: ['whatsapp'] })).network.state).toBe('restricted');
+  });
+
+  it('controls answering with the wrong content (a captive portal): no verdict on any service', async () => {
+    lab.everything().behave('captive-portal');
+    const verdict = await round({ services: ['whatsapp', 'telegram'] });
+    expect(verdict.network.state).toBe('captive');
+    expect(verdict.services.map(summary)).toEqual(['unknown', 'unknown']);
+  });
+});
+
+describe('one kind of block at a time', () => {
+  it.each<[string, string, (lab: Lab) => void, string]>([
+    ['WhatsApp removed from DNS (NXDOMAIN)', 'whatsapp', (l) => void l.service('whatsapp').dns('nxdomain'), 'blocked:dns'],
+    ['Viber resolved to a bogus address', 'viber', (l) => void l.service('viber').dns('bogus'), 'blocked:dns'],
+    ['X: the resolver never answers', 'x', (l) => void l.service('x').dns('timeout'), 'blocked:dns'],
+    ['Telegram black-holed', 'telegram', (l) => void l.service('telegram').behave('blackhole'), 'blocked:connect'],
+    ['Discord refused', 'discord', (l) => void l.service('discord').behave('refuse'), 'blocked:connect'],
+    ['Signal reset after the ClientHello', 'signal', (l) => void l.service('signal').behave('reset-after-hello'), 'blocked:reset'],
+    ['Messenger closed after the ClientHello', 'messenger', (l) => void l.service('messenger').behave('close-after-hello'), 'blocked:reset'],
+    ['Instagram intercepted with a certificate for another name', 'instagram', (l) => void l.service('instagram').behave('wrong-cert:wrong-name'), 'blocked:tls'],
+    ['YouTube intercepted with a self-signed certificate', 'youtube', (l) => void l.service('youtube').behave('wrong-cert:self-signed'), 'blocked:tls'],
+    ['WhatsApp silent after the ClientHello', 'whatsapp', (l) => void l.service('whatsapp').behave('silence-after-hello'), 'blocked:tls'],
+    ['Telegram redirected to a blockpage', 'telegram', (l) => void l.service('telegram').behave('blockpage-redirect'), 'blocked:blockpage'],
+    ['Messenger down on its own side (503): reachable', 'messenger', (l) => void l.service('messenger').behave('error-5xx'), 'reachable'],
+  ])('%s → %s', async (_name, id, scenario, expected) => {
+    scenario(lab);
+    const verdict = await round();
+    expect(verdict.network.state).toBe('online');
+    expect(summary(verdictOf(verdict, id))).toBe(expected);
+    // Nothing else is touched: no other service reads as anything but reachable.
+    expect(new Set(others(verdict, id))).toEqual(new Set(['reachable']));
+  });
+
+  it('an expired certificate reads as tls too, and the private-CA host\'s normal error does not', async () => {
+    lab.service('discord').behave('wrong-cert:expired');
+    lab.host('chat.signal.org').behave('wrong-cert:self-signed');
+    const verdict = await round({ services: ['discord', 'signal'] });
+    expect(summary(verdictOf(verdict, 'discord'))).toBe('blocked:tls');
+    expect(summary(verdictOf(verdict, 'signal'))).toBe('reachable');
+  });
+
+  it('partial: WhatsApp\'s web client blocked, its chat and media fine', async () => {
+    lab.host('web.whatsapp.com').behave('reset-after-hello');
+    lab.host('www.whatsapp.com').behave('reset-after-hello');
+    const verdict = verdictOf(await round({ services: ['whatsapp'] }), 'whatsapp');
+    expect(summary(verdict)).toBe('partial:reset');
+    expect(verdict.components.filter((component) => !component.ok).map((component) => component.componentId)).toEqual(['web']);
+  });
+
+  it('partial names the chat component\'s failure over the others', async () => {
+    lab.host('web.whatsapp.com').dns('nxdomain');
+    lab.host('www.whatsapp.com').dns('nxdomain');
+    lab.host('e1.whatsapp.net').behave('reset-after-hello');
+    lab.host('g.whatsapp.net').behave('reset-after-hello');
+    expect(summary(verdictOf(await round({ services: ['whatsapp'] }), 'whatsapp'))).toBe('partial:reset');
+  });
+
+  it('YouTube throttled to 128 kbit/s: reachable by every probe, slow by throughput against the control', async () => {
+    lab.service('youtube').behave('throttle');
+    const verdict = verdictOf(await round({ services: ['youtube'], throughput: ['youtube'] }), 'youtube');
+    expect(verdict).toMatchObject({ state: 'slow', speed: 'slow' });
+    expect(verdict.how).toBeUndefined();
+    expect(verdict.goodputKbps).toBeGreaterThan(0);
+    expect(verdict.speedRatio).toBeLessThanOrEqual(0.1);
+  });
+
+  it('a transfer that stalls after 16 KB is slow with how=stall', async () => {
+    lab.service('x').behave('stall');
+    const verdict = verdictOf(await round({ services: ['x'], throughput: ['x'] }), 'x');
+    expect(summary(verdict)).toBe('slow:stall');
+    expect(verdict.speed).toBe('stall');
+  });
+
+  it('a fast service measured for throughput stays reachable', async () => {
+    const verdict = verdictOf(await round({ services: ['youtube'], throughput: ['youtube'] }), 'youtube');
+    expect(verdict).toMatchObject({ state: 'reachable', speed: 'ok' });
+  });
+});
+
+describe('every behaviour maps to one reading, and every reading to its behaviours only', () => {
+  it('the whole table', async () => {
+    const served: readonly (Behaviour | `dns:${DnsBehaviour}`)[] = [
+      'ok',
+      'error-5xx',
+      'reset-after-hello',
+      'close-after-hello',
+      'silence-after-hello',
+      'wrong-cert:self-signed',
+      'wrong-cert:wrong-name',
+      'wrong-cert:expired',
+      'blockpage-redirect',
+      'refuse',
+      'blackhole',
+      'dns:nxdomain',
+      'dns:bogus',
+      'dns:timeout',
+    ];
+    const readings = new Map<string, string>();
+    for (const behaviour of served) {
+      lab.reset();
+      if (behaviour.startsWith('dns:')) lab.service('discord').dns(behaviour.slice(4) as DnsBehaviour);
+      else lab.service('discord').behave(behaviour as Behaviour);
+      readings.set(behaviour, summary(verdictOf(await round({ services: ['discord'] }), 'discord')));
+    }
+    expect(Object.fromEntries(readings)).toEqual({
+      ok: 'reachable',
+      'error-5xx': 'reachable',
+      'reset-after-hello': 'blocked:reset',
+      'close-after-hello': 'blocked:reset',
+      'silence-after-hello': 'blocked:tls',
+      'wrong-cert:self-signed': 'blocked:tls',
+      'wrong-cert:wrong-name': 'blocked:tls',
+      'wrong-cert:expired': 'blocked:tls',
+      'blockpage-redirect': 'blocked:blockpage',
+      refuse: 'blocked:connect',
+      blackhole: 'blocked:connect',
+      'dns:nxdomain': 'blocked:dns',
+      'dns:bogus': 'blocked:dns',
+      'dns:timeout': 'blocked:dns',
+    });
+  });
+});
