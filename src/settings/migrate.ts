@@ -1,0 +1,68 @@
+/**
+ * Whatever is in storage → the current Settings. Never throws: a missing value gives the defaults,
+ * a damaged field gives that field's default, a damaged item in a list is dropped and the rest kept.
+ *
+ * Versions: 1 is the only one so far, so there is no step yet; a version 2 adds a function here
+ * that turns a version 1 object into a version 2 one before the fields are read. A value from a
+ * newer Blockwatch (the user went back to an older one) is read field by field like any other.
+ */
+import { countryRule, dataBudgetRule, intervalRule, booleanRule, isCustomTarget, isServiceId, type Rule } from './field-rules';
+import { DEFAULT_SETTINGS, MAX_CUSTOM_TARGETS, MAX_LISTED_IDS, SETTINGS_VERSION, type CustomTarget, type NotificationSettings, type Settings } from './schema';
+
+type Fields = Readonly<Record<string, unknown>>;
+
+const isFields = (value: unknown): value is Fields => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function pick<T>(rule: Rule<T>, value: unknown, fallback: T): T {
+  const result = rule(value);
+  return result.ok ? result.value : fallback;
+}
+
+/** The valid, distinct items of a stored list, at most `max`; the default when it is not a list. */
+function keepValid<T>(value: unknown, isValid: (item: unknown) => item is T, keyOf: (item: T) => string, max: number, fallback: readonly T[]): readonly T[] {
+  if (!Array.isArray(value)) return fallback;
+  const seen = new Set<string>();
+  const kept: T[] = [];
+  for (const item of value) {
+    if (!isValid(item) || seen.has(keyOf(item))) continue;
+    seen.add(keyOf(item));
+    kept.push(item);
+    if (kept.length === max) break;
+  }
+  return kept;
+}
+
+const ids = (value: unknown, fallback: readonly string[]): readonly string[] => keepValid(value, isServiceId, (id) => id, MAX_LISTED_IDS, fallback);
+
+function notificationsOf(value: unknown, fallback: NotificationSettings): NotificationSettings {
+  if (!isFields(value)) return fallback;
+  return {
+    enabled: pick(booleanRule, value.enabled, fallback.enabled),
+    muted: ids(value.muted, fallback.muted),
+    alsoPartialAndSlow: pick(booleanRule, value.alsoPartialAndSlow, fallback.alsoPartialAndSlow),
+  };
+}
+
+/**
+ * `defaults` are the install's defaults (in the extension: with the guessed country); a stored
+ * `country: null` is the user's choice of "none" and is kept.
+ */
+export function migrateSettings(stored: unknown, defaults: Settings = DEFAULT_SETTINGS): Settings {
+  if (!isFields(stored)) return defaults;
+  return {
+    version: SETTINGS_VERSION,
+    intervalMin: pick(intervalRule, stored.intervalMin, defaults.intervalMin),
+    disabledServices: ids(stored.disabledServices, defaults.disabledServices),
+    customTargets: keepValid(
+      stored.customTargets,
+      isCustomTarget,
+      (target) => target.id,
+      MAX_CUSTOM_TARGETS,
+      defaults.customTargets,
+    ).map((target: CustomTarget) => ({ input: target.input, id: target.id })),
+    notifications: notificationsOf(stored.notifications, defaults.notifications),
+    country: pick(countryRule, stored.country, defaults.country),
+    dataBudgetBytesPerDay: pick(dataBudgetRule, stored.dataBudgetBytesPerDay, defaults.dataBudgetBytesPerDay),
+    throughputEnabled: pick(booleanRule, stored.throughputEnabled, defaults.throughputEnabled),
+  };
+}

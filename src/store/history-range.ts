@@ -1,0 +1,170 @@
+/**
+ * The history page's chart data for one span in one call: per bucket, for the network and each
+ * service, seconds per state, availability, latency and goodput.
+ *
+ * Spans with buckets shorter than a day (24 h, 7 d) read raw verdicts, which exist for the last
+ * RAW_RETENTION_DAYS; a bucket older than the oldest raw round has no data (null), never a guess.
+ * Spans with day buckets (30 d, 90 d) read the daily roll-ups, for every day including recent ones:
+ * a day's roll-up counts exactly that day's raw rounds (see rollup.ts) and is one record instead of
+ * ~2 600.
+ */
+import { NETWORK_SUBJECT } from '../confirm/types';
+import { addDays, DAY_MS, HOUR_MS, localDay, MINUTE_MS, type LocalDay } from './local-day';
+import { addRoundToRollup, addVerdictToRollup, emptyRollup } from './rollup';
+import type { HistoryDb, RollupRecord, Tally, TallyState } from './schema';
+import { listSubjects } from './subjects';
+import { summaryStats, type SummaryStats } from './summary';
+import { withTransaction } from './transaction';
+
+export type Span = '24h' | '7d' | '30d' | '90d';
+
+/** Bucket sizes: 24 hourly bars, 28 six-hour bars (four a day, a readable week), and one bar a day. */
+export const SPANS: Readonly<Record<Span, { readonly count: number; readonly bucket: number | 'day' }>> = {
+  '24h': { count: 24, bucket: HOUR_MS },
+  '7d': { count: 28, bucket: 6 * HOUR_MS },
+  '30d': { count: 30, bucket: 'day' },
+  '90d': { count: 90, bucket: 'day' },
+};
+
+export interface Bucket {
+  /** ms since the epoch, inclusive */
+  readonly start: number;
+  /** ms since the epoch, exclusive */
+  readonly end: number;
+}
+
+export interface SubjectSeries {
+  /**
+   * Share of judged time the subject was fine, 0–1, or null with nothing judged in the bucket.
+   * Services: `reachable` seconds over reachable + slow + partial + blocked (offline, restricted
+   * and unknown rounds say nothing about the service). Network: `online` over all its seconds.
+   */
+  readonly availability: readonly (number | null)[];
+  /** Seconds per state, for colouring a bar by what happened. */
+  readonly seconds: readonly Tally[];
+  /** Latency of the fastest answer, ms. */
+  readonly latency: readonly (SummaryStats | null)[];
+  /** Goodput of throughput probes, kbit/s. */
+  readonly goodput: readonly (SummaryStats | null)[];
+}
+
+export interface HistoryRange {
+  readonly span: Span;
+  readonly source: 'raw' | 'rollups';
+  readonly buckets: readonly Bucket[];
+  readonly network: SubjectSeries;
+  /** Every service with data in the span. */
+  readonly services: Readonly<Record<string, SubjectSeries>>;
+}
+
+export interface RangeQuery {
+  readonly span: Span;
+  readonly now: number;
+  /** The local zone's offset from UTC, minutes east: buckets follow the local clock. */
+  readonly utcOffsetMin: number;
+}
+
+const JUDGED_STATES: readonly TallyState[] = ['reachable', 'slow', 'partial', 'blocked'];
+
+function availabilityOf(subject: string, seconds: Tally): number | null {
+  const total = (states: readonly TallyState[]): number => states.reduce((sum, state) => sum + (seconds[state] ?? 0), 0);
+  if (subject === NETWORK_SUBJECT) {
+    const all = total(Object.keys(seconds) as TallyState[]);
+    return all > 0 ? (seconds.online ?? 0) / all : null;
+  }
+  const judged = total(JUDGED_STATES);
+  return judged > 0 ? (seconds.reachable ?? 0) / judged : null;
+}
+
+function seriesOf(subject: string, cells: readonly (RollupRecord | undefined)[]): SubjectSeries {
+  return {
+    availability: cells.map((cell) => (cell ? availabilityOf(subject, cell.seconds) : null)),
+    seconds: cells.map((cell) => cell?.seconds ?? {}),
+    latency: cells.map((cell) => summaryStats(cell?.latency)),
+    goodput: cells.map((cell) => summaryStats(cell?.goodput)),
+  };
+}
+
+function alignedStart(ms: number, size: number, utcOffsetMin: number): number {
+  const offset = utcOffsetMin * MINUTE_MS;
+  return Math.floor((ms + offset) / size) * size - offset;
+}
+
+async function rawRange(db: HistoryDb, query: RangeQuery, size: number, count: number): Promise<HistoryRange> {
+  const last = alignedStart(query.now, size, query.utcOffsetMin);
+  const buckets: Bucket[] = Array.from({ length: count }, (_, i) => {
+    const start = last - (count - 1 - i) * size;
+    return { start, end: start + size };
+  });
+  const from = buckets[0]?.start ?? last;
+  const to = last + size;
+  const indexOf = (ms: number): number => Math.floor((ms - from) / size);
+
+  const { rounds, subjects, perSubject } = await withTransaction(db, ['rounds', 'verdicts'], 'readonly', 'reading history', async (tx) => {
+    const verdictStore = tx.objectStore('verdicts');
+    const names = await listSubjects(verdictStore);
+    return {
+      rounds: await tx.objectStore('rounds').getAll(IDBKeyRange.bound(from, to, false, true)),
+      subjects: names,
+      perSubject: await Promise.all(names.map((subject) => verdictStore.getAll(IDBKeyRange.bound([subject, from], [subject, to], false, true)))),
+    };
+  });
+
+  const networkCells: (RollupRecord | undefined)[] = new Array(count).fill(undefined);
+  for (const round of rounds) {
+    const i = indexOf(round.roundId);
+    networkCells[i] = addRoundToRollup(networkCells[i] ?? emptyRollup(NETWORK_SUBJECT, ''), round);
+  }
+  const services: Record<string, SubjectSeries> = {};
+  subjects.forEach((subject, s) => {
+    const verdicts = perSubject[s] ?? [];
+    if (verdicts.length === 0) return;
+    const cells: (RollupRecord | undefined)[] = new Array(count).fill(undefined);
+    for (const verdict of verdicts) {
+      const i = indexOf(verdict.r);
+      cells[i] = addVerdictToRollup(cells[i] ?? emptyRollup(subject, ''), verdict);
+    }
+    services[subject] = seriesOf(subject, cells);
+  });
+  return { span: query.span, source: 'raw', buckets, network: seriesOf(NETWORK_SUBJECT, networkCells), services };
+}
+
+async function rollupRange(db: HistoryDb, query: RangeQuery, count: number): Promise<HistoryRange> {
+  const today = localDay(query.now, query.utcOffsetMin);
+  const days: LocalDay[] = Array.from({ length: count }, (_, i) => addDays(today, i - (count - 1)));
+  const offset = query.utcOffsetMin * MINUTE_MS;
+  const buckets: Bucket[] = days.map((day) => {
+    const start = Date.parse(`${day}T00:00:00Z`) - offset;
+    return { start, end: start + DAY_MS };
+  });
+  const first = days[0] ?? today;
+
+  const { subjects, perSubject } = await withTransaction(db, ['rollups'], 'readonly', 'reading history', async (tx) => {
+    const store = tx.objectStore('rollups');
+    const names = await listSubjects(store);
+    return { subjects: names, perSubject: await Promise.all(names.map((subject) => store.getAll(IDBKeyRange.bound([subject, first], [subject, today])))) };
+  });
+
+  const position = new Map(days.map((day, i) => [day, i]));
+  const cellsOf = (rollups: readonly RollupRecord[]): (RollupRecord | undefined)[] => {
+    const cells: (RollupRecord | undefined)[] = new Array(count).fill(undefined);
+    for (const rollup of rollups) {
+      const i = position.get(rollup.day);
+      if (i !== undefined) cells[i] = rollup;
+    }
+    return cells;
+  };
+  let network = seriesOf(NETWORK_SUBJECT, new Array(count).fill(undefined));
+  const services: Record<string, SubjectSeries> = {};
+  subjects.forEach((subject, s) => {
+    const rollups = perSubject[s] ?? [];
+    if (subject === NETWORK_SUBJECT) network = seriesOf(subject, cellsOf(rollups));
+    else if (rollups.length > 0) services[subject] = seriesOf(subject, cellsOf(rollups));
+  });
+  return { span: query.span, source: 'rollups', buckets, network, services };
+}
+
+export async function historyRange(db: HistoryDb, query: RangeQuery): Promise<HistoryRange> {
+  const { count, bucket } = SPANS[query.span];
+  return bucket === 'day' ? rollupRange(db, query, count) : rawRange(db, query, bucket, count);
+}

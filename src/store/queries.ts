@@ -1,0 +1,156 @@
+/**
+ * What the popup and the history page read. Each query is one read-only transaction.
+ */
+import type { NetworkState, NetworkVerdict } from '../classify/verdict';
+import { NETWORK_SUBJECT } from '../confirm/types';
+import type { How, State } from '../states';
+import { addDays, DAY_MS, localDay, type LocalDay } from './local-day';
+import { decodeObservation, decodeVerdict, verdictState, type StoredObservation, type StoredVerdict } from './round-records';
+import type { HistoryDb, IncidentRecord, RoundRecord, VerdictRecord } from './schema';
+import { listSubjects } from './subjects';
+import { withTransaction } from './transaction';
+
+export { historyRange, SPANS, type Bucket, type HistoryRange, type RangeQuery, type Span, type SubjectSeries } from './history-range';
+
+/** An incident as pages show it. */
+export interface Incident {
+  /** A service id, or `@network`. */
+  readonly subject: string;
+  readonly state: State;
+  readonly how?: How;
+  readonly start: number;
+  /** null while it goes on. */
+  readonly end: number | null;
+}
+
+export function decodeIncident(record: IncidentRecord): Incident {
+  return {
+    subject: record.subject,
+    state: record.state,
+    ...(record.how !== undefined ? { how: record.how } : {}),
+    start: record.start,
+    end: record.open === 1 || record.end === undefined ? null : record.end,
+  };
+}
+
+export interface CurrentState {
+  readonly lastRound: { readonly roundId: number; readonly at: number; readonly network: NetworkVerdict } | null;
+  /** The latest verdict of every service with history. */
+  readonly services: Readonly<Record<string, StoredVerdict>>;
+  /** Open incidents by subject (service ids and `@network`). */
+  readonly openIncidents: Readonly<Record<string, Incident>>;
+}
+
+/** The latest verdict per service and the open incidents: what the popup shows after a worker restart. */
+export async function currentState(db: HistoryDb): Promise<CurrentState> {
+  const { last, latest, open } = await withTransaction(db, ['rounds', 'verdicts', 'incidents'], 'readonly', 'reading the state', async (tx) => {
+    const lastRoundCursor = await tx.objectStore('rounds').openCursor(null, 'prev');
+    const latestVerdicts: VerdictRecord[] = [];
+    // Walk backwards, taking the newest verdict of each service and jumping to the previous service.
+    let cursor = await tx.objectStore('verdicts').openCursor(null, 'prev');
+    while (cursor) {
+      latestVerdicts.push(cursor.value);
+      // [service] sorts before every [service, roundId], so this lands on the previous service's newest.
+      cursor = await cursor.continue([cursor.value.s] as unknown as [string, number]);
+    }
+    const openIncidents = await tx.objectStore('incidents').index('open').getAll();
+    return { last: lastRoundCursor?.value, latest: latestVerdicts, open: openIncidents };
+  });
+
+  const openIncidents: Record<string, Incident> = {};
+  for (const record of open.sort((a, b) => a.start - b.start)) openIncidents[record.subject] = decodeIncident(record);
+  return {
+    lastRound: last ? { roundId: last.roundId, at: last.at, network: last.network } : null,
+    services: Object.fromEntries(latest.map((record) => [record.s, decodeVerdict(record)])),
+    openIncidents,
+  };
+}
+
+export interface StripCell {
+  readonly roundId: number;
+  readonly state: State;
+  readonly how?: How;
+}
+
+export interface DayStrip {
+  readonly from: number;
+  readonly to: number;
+  /** Every round, oldest first. */
+  readonly network: readonly { readonly roundId: number; readonly state: NetworkState }[];
+  /** Each service's rounds, oldest first. */
+  readonly services: Readonly<Record<string, readonly StripCell[]>>;
+}
+
+/** Every round of the last 24 hours, per service, in order: the popup's 24-hour strip. */
+export async function last24h(db: HistoryDb, now: number): Promise<DayStrip> {
+  const from = now - DAY_MS;
+  const { rounds, subjects, perSubject } = await withTransaction(db, ['rounds', 'verdicts'], 'readonly', 'reading 24 hours', async (tx) => {
+    const verdicts = tx.objectStore('verdicts');
+    const names = await listSubjects(verdicts);
+    return {
+      rounds: await tx.objectStore('rounds').getAll(IDBKeyRange.bound(from, now, true, false)),
+      subjects: names,
+      perSubject: await Promise.all(names.map((subject) => verdicts.getAll(IDBKeyRange.bound([subject, from], [subject, now], true, false)))),
+    };
+  });
+  const services: Record<string, StripCell[]> = {};
+  subjects.forEach((subject, i) => {
+    const records = perSubject[i] ?? [];
+    if (records.length > 0) services[subject] = records.map((record) => ({ roundId: record.r, state: verdictState(record), ...(record.h !== undefined ? { how: record.h } : {}) }));
+  });
+  return { from, to: now, network: rounds.map((round) => ({ roundId: round.roundId, state: round.network.state })), services };
+}
+
+/** Incidents that overlap [from, to], oldest first; open ones overlap everything after their start. */
+export async function incidentsBetween(db: HistoryDb, from: number, to: number): Promise<Incident[]> {
+  const started = await db.getAllFromIndex('incidents', 'start', IDBKeyRange.upperBound(to));
+  return started
+    .filter((record) => record.open === 1 || (record.end ?? Infinity) >= from)
+    .sort((a, b) => a.start - b.start || a.subject.localeCompare(b.subject))
+    .map(decodeIncident);
+}
+
+export interface DayBytes {
+  readonly day: LocalDay;
+  readonly bytes: number;
+}
+
+/** Bytes the probes used per local day, the last `days` days up to today, oldest first (0 for days without rounds). */
+export async function bytesPerDay(db: HistoryDb, query: { readonly now: number; readonly utcOffsetMin: number; readonly days: number }): Promise<DayBytes[]> {
+  const today = localDay(query.now, query.utcOffsetMin);
+  const first = addDays(today, 1 - query.days);
+  const rollups = await db.getAll('rollups', IDBKeyRange.bound([NETWORK_SUBJECT, first], [NETWORK_SUBJECT, today]));
+  const byDay = new Map(rollups.map((rollup) => [rollup.day, rollup.wireBytes ?? 0]));
+  return Array.from({ length: query.days }, (_, i) => {
+    const day = addDays(first, i);
+    return { day, bytes: byDay.get(day) ?? 0 };
+  });
+}
+
+export interface RoundDetail {
+  readonly round: RoundRecord;
+  readonly verdicts: readonly StoredVerdict[];
+  readonly observations: readonly StoredObservation[];
+}
+
+/** One round with everything it saw, for the evidence view; null once pruned. */
+export async function roundDetail(db: HistoryDb, roundId: number): Promise<RoundDetail | null> {
+  const found = await withTransaction(db, ['rounds', 'verdicts', 'observations'], 'readonly', 'reading a round', async (tx) => {
+    const round = await tx.objectStore('rounds').get(roundId);
+    if (!round) return null;
+    const verdictStore = tx.objectStore('verdicts');
+    const subjects = await listSubjects(verdictStore);
+    return {
+      round,
+      verdicts: await Promise.all(subjects.map((subject) => verdictStore.get([subject, roundId]))),
+      observations: await tx.objectStore('observations').getAll(IDBKeyRange.bound([roundId, -Infinity], [roundId, Infinity])),
+    };
+  });
+  if (!found) return null;
+  const { round, verdicts, observations } = found;
+  return {
+    round,
+    verdicts: verdicts.filter((record): record is VerdictRecord => record !== undefined).map(decodeVerdict),
+    observations: observations.map(decodeObservation),
+  };
+}
