@@ -18,6 +18,12 @@ export interface LatestVerdict {
   readonly valid: boolean;
 }
 
+/** A service's state in a round whose network was online. */
+export interface ValidState {
+  readonly state: State;
+  readonly how?: How;
+}
+
 export interface SnapshotInput {
   readonly now: number;
   readonly services: readonly Service[];
@@ -25,8 +31,8 @@ export interface SnapshotInput {
   readonly latestNetwork: NetworkVerdict | null;
   readonly latestNetworkAt?: number;
   readonly latest: Readonly<Record<string, LatestVerdict>>;
-  /** The latest valid round's verdict per service (may be older than `latest`). */
-  readonly latestValid: Readonly<Record<string, LatestVerdict>>;
+  /** The latest valid round's state per service (may be older than `latest`). */
+  readonly latestValid: Readonly<Record<string, ValidState>>;
   readonly strips: Readonly<Record<string, readonly StripCell[]>>;
   readonly activity: RoundActivity;
   readonly nextRoundAt?: number;
@@ -52,7 +58,7 @@ function components(service: Service, latest: LatestVerdict | undefined): Compon
 
 function shown(
   track: Track | undefined,
-  latestValid: LatestVerdict | undefined,
+  latestValid: ValidState | undefined,
   networkOffline: boolean,
   restricted: boolean,
 ): { state: State; confirmed: boolean; how?: How; since?: number } {
@@ -62,10 +68,7 @@ function shown(
   if (confirmed && confirmed.state !== 'unknown') {
     return { state: confirmed.state, confirmed: true, ...(confirmed.how ? { how: confirmed.how } : {}), since: confirmed.since };
   }
-  if (latestValid) {
-    const verdict = latestValid.verdict;
-    return { state: verdict.state, confirmed: false, ...(verdict.how ? { how: verdict.how } : {}) };
-  }
+  if (latestValid) return { state: latestValid.state, confirmed: false, ...(latestValid.how ? { how: latestValid.how } : {}) };
   return { state: 'unknown', confirmed: false };
 }
 
@@ -77,13 +80,19 @@ export function buildSnapshot(input: SnapshotInput): Snapshot {
 
   const services: ServiceSnapshot[] = input.services.map((service) => {
     const latest = input.latest[service.id];
-    const state = shown(input.tracks[service.id], input.latestValid[service.id], offline, restricted);
+    const valid = input.latestValid[service.id];
+    const state = shown(input.tracks[service.id], valid, offline, restricted);
     const verdict = latest?.verdict;
+    const pending =
+      state.confirmed && valid && (valid.state !== state.state || valid.how !== state.how) && state.state !== 'offline' && state.state !== 'restricted'
+        ? { pending: { state: valid.state, ...(valid.how ? { how: valid.how } : {}) } }
+        : {};
     return {
       id: service.id,
       name: service.name,
       custom: service.custom === true,
       ...state,
+      ...pending,
       ...(latest ? { lastCheckedAt: latest.roundId } : {}),
       ...(verdict?.latencyMs !== undefined ? { latencyMs: verdict.latencyMs } : {}),
       ...(verdict?.goodputKbps !== undefined ? { goodputKbps: verdict.goodputKbps } : {}),

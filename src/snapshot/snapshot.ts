@@ -31,6 +31,11 @@ export interface ServiceSnapshot {
   readonly state: State;
   /** False while the state shown is a single round's, not yet confirmed. */
   readonly confirmed: boolean;
+  /**
+   * What the latest valid round saw when it differs from the confirmed state: a problem (or a
+   * recovery) being confirmed right now. The state shown stays the confirmed one meanwhile.
+   */
+  readonly pending?: { readonly state: State; readonly how?: How };
   readonly how?: How;
   /** Since when the confirmed state holds (ms). */
   readonly since?: number;

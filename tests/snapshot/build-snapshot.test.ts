@@ -53,7 +53,7 @@ describe('the state a popup row shows', () => {
 
   it('is the latest valid round, marked unconfirmed, before anything is confirmed', () => {
     const tracks = feed([{ network: ONLINE, verdict: blocked }]);
-    const snapshot = buildSnapshot(input({ tracks, latestNetwork: ONLINE, latest: latest(blocked, 1), latestValid: latest(blocked, 1) }));
+    const snapshot = buildSnapshot(input({ tracks, latestNetwork: ONLINE, latest: latest(blocked, 1), latestValid: { [MESSENGER.id]: { state: 'blocked', how: 'dns' } } }));
     expect(snapshot.services[0]).toMatchObject({ state: 'blocked', confirmed: false, how: 'dns', lastCheckedAt: 1 });
     expect(snapshot.blockedCount).toBe(1);
   });
@@ -65,13 +65,21 @@ describe('the state a popup row shows', () => {
       { network: ONLINE, verdict: blocked },
       { network: ONLINE, verdict: { ...blocked, state: 'reachable', how: undefined, components: [] } },
     ]);
-    const snapshot = buildSnapshot(input({ tracks, latestNetwork: ONLINE, latest: latest(blocked), latestValid: latest(blocked) }));
+    const snapshot = buildSnapshot(input({ tracks, latestNetwork: ONLINE, latest: latest(blocked), latestValid: { [MESSENGER.id]: { state: 'blocked', how: 'dns' } } }));
     expect(snapshot.services[0]).toMatchObject({ state: 'blocked', confirmed: true, how: 'dns', since: 1 });
+    expect(snapshot.services[0]!.pending).toBeUndefined();
+  });
+
+  it('keeps the confirmed state while a different latest round is being confirmed, and says so', () => {
+    const tracks = feed([{ network: ONLINE, verdict: { ...blocked, state: 'reachable', how: undefined, components: [] } }]);
+    const snapshot = buildSnapshot(input({ tracks, latestNetwork: ONLINE, latestValid: { [MESSENGER.id]: { state: 'blocked', how: 'dns' } } }));
+    expect(snapshot.services[0]).toMatchObject({ state: 'reachable', confirmed: true, pending: { state: 'blocked', how: 'dns' } });
+    expect(snapshot.blockedCount).toBe(0);
   });
 
   it('is offline for every service when the latest round found no working control, whatever was confirmed', () => {
     const tracks = feed([{ network: ONLINE, verdict: blocked }, { network: ONLINE, verdict: blocked }, { network: ONLINE, verdict: blocked }]);
-    const snapshot = buildSnapshot(input({ tracks, latestNetwork: OFFLINE, latest: latest(blocked), latestValid: latest(blocked) }));
+    const snapshot = buildSnapshot(input({ tracks, latestNetwork: OFFLINE, latest: latest(blocked), latestValid: { [MESSENGER.id]: { state: 'blocked', how: 'dns' } } }));
     expect(snapshot.services[0]).toMatchObject({ state: 'offline' });
     expect(snapshot.blockedCount).toBe(0);
   });

@@ -1,0 +1,20 @@
+/**
+ * What the monitor needs from storage: the history (idb) and its own state, saved together with
+ * each round. The extension implements it over IndexedDB (`idb-history-port.ts`); tests use the
+ * same implementation over fake-indexeddb.
+ */
+import type { RoundToWrite, WriteResult } from '../store/write-round';
+import type { CurrentState, DayStrip } from '../store/queries';
+import type { PruneReport } from '../store/retention';
+import type { RuntimeState } from './runtime-state';
+
+export interface HistoryPort {
+  loadState(): Promise<RuntimeState>;
+  /** Saves the state alone (after notifications were shown). */
+  saveState(state: RuntimeState): Promise<void>;
+  /** Saves a round and the state it led to in one transaction; throws StoreFullError on quota. */
+  saveRound(round: RoundToWrite, state: RuntimeState): Promise<WriteResult>;
+  currentState(): Promise<CurrentState>;
+  last24h(now: number): Promise<DayStrip>;
+  prune(now: number, budgetBytes?: number): Promise<PruneReport>;
+}

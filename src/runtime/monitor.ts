@@ -1,0 +1,343 @@
+/**
+ * The background's job, without the browser: run rounds on schedule and on demand (never two at
+ * once), confirm, save each round with the state it led to, notify once per incident, keep the
+ * badge and open pages up to date. `extension/background/` wires browser APIs into `MonitorDeps`;
+ * tests wire fakes and the lab.
+ *
+ * Crash safety: the round and the state it produced (tracks, schedule, notifications still to show,
+ * data ledger) are saved in one transaction. Notifications are shown from that saved outbox and
+ * then marked shown, so a worker killed anywhere shows each notification once: either the round
+ * was not saved (it will be measured again) or its notifications are in the outbox (shown by the
+ * next worker), and a shown one is never queued again.
+ */
+import type { Catalogue, Service } from '../catalogue/types';
+import { confirmRound } from '../confirm/confirm-round';
+import { decideNotifications } from '../notify/decide';
+import type { ProbeTunables } from '../probe/probe';
+import type { Transport } from '../probe/transport';
+import { runRound, type RoundProgress } from '../round/run-round';
+import { planRound, type RoundKind } from '../schedule/plan-round';
+import { afterRound, nextRegularAt, suspicionAfter, throughputSlot, usedThroughputSlot } from '../schedule/schedule-state';
+import { loadSettings, type SettingsStore } from '../settings/settings-store';
+import type { Settings } from '../settings/schema';
+import type { Snapshot } from '../snapshot/snapshot';
+import { remainingToday, spend, spentToday } from '../store/data-ledger';
+import { StoreFullError } from '../store/store-full-error';
+import type { HistoryPort } from './history-port';
+import { notificationText, type NotificationText, type TextTools } from './notification-text';
+import { enqueue, markShown, type RuntimeState } from './runtime-state';
+import { servicesInForce } from './services-in-force';
+import { snapshotFrom } from './snapshot-from';
+
+/** How often history is pruned at most, ms: pruning walks the oldest records, not worth doing every round. */
+export const PRUNE_EVERY_MS = 6 * 60 * 60 * 1000;
+/** An alarm this early is still "due", ms: browsers may fire alarms slightly early or late. */
+export const ALARM_SLACK_MS = 2_000;
+
+export type AlarmName = 'round' | 'confirm';
+export type StartReason = 'install' | 'startup' | 'wake';
+
+export interface MonitorEffects {
+  /** Arms (or re-arms) a one-shot alarm at `at` (ms since the epoch); `null` clears it. */
+  armAlarm(name: AlarmName, at: number | null): Promise<void>;
+  /** Shows a system notification with this id. */
+  notify(id: string, text: NotificationText): Promise<void>;
+  /** Badge, icon and tooltip for this snapshot. */
+  showState(snapshot: Snapshot): Promise<void>;
+  /** Tells open pages. */
+  publish(snapshot: Snapshot): void;
+  log(message: string): void;
+}
+
+export interface MonitorClock {
+  now(): number;
+  /** The local zone's offset from UTC, minutes east. */
+  utcOffsetMin(): number;
+  /** In [0, 1), for jitter. */
+  random(): number;
+}
+
+export interface MonitorDeps {
+  readonly catalogue: Catalogue;
+  readonly history: HistoryPort;
+  readonly settings: SettingsStore;
+  /** Defaults for a first run (the country guessed from the environment). */
+  readonly defaultSettings: Settings;
+  readonly transport: Transport;
+  readonly clock: MonitorClock;
+  readonly effects: MonitorEffects;
+  /** Locale words and the user's time format, for notifications. */
+  readonly text: Omit<TextTools, 'serviceName'>;
+  /** Shorter probe timers (tests only). */
+  readonly probeTunables?: Partial<ProbeTunables>;
+}
+
+export interface RoundOutcome {
+  readonly roundId: number;
+  readonly kind: RoundKind;
+  readonly saved: boolean;
+}
+
+interface RoundRequest {
+  readonly kind: RoundKind;
+  /** Only these services (on-demand speed measurement). */
+  readonly only?: readonly string[];
+  readonly measure?: readonly string[];
+}
+
+export interface Monitor {
+  start(reason: StartReason): Promise<void>;
+  onAlarm(name: AlarmName): Promise<void>;
+  /** "Check now": a full round, or the one already running. */
+  runNow(): Promise<{ joined: boolean }>;
+  measureSpeed(serviceId: string): Promise<{ ok: true } | { ok: false; reason: 'unknown_service' | 'no_object' | 'budget_spent' }>;
+  snapshot(): Promise<Snapshot>;
+  /** After settings changed: re-arm the schedule and refresh the snapshot. */
+  settingsChanged(): Promise<void>;
+  /** The round in progress, if any (tests wait on it). */
+  readonly running: Promise<RoundOutcome> | null;
+}
+
+export function createMonitor(deps: MonitorDeps): Monitor {
+  const { clock, effects, history } = deps;
+  let running: Promise<RoundOutcome> | null = null;
+  let activity: Snapshot['activity'] = { running: false, done: 0, total: 0 };
+  let lastSnapshot: Snapshot | null = null;
+
+  const settings = (): Promise<Settings> => loadSettings(deps.settings, deps.defaultSettings);
+  const nameOf = (services: readonly Service[]) => (id: string): string => services.find((service) => service.id === id)?.name ?? id;
+
+  async function buildSnapshot(state?: RuntimeState): Promise<Snapshot> {
+    const [current, strip, saved, config] = await Promise.all([
+      history.currentState(),
+      history.last24h(clock.now()),
+      state ? Promise.resolve(state) : history.loadState(),
+      settings(),
+    ]);
+    const services = servicesInForce(deps.catalogue, config, () => clock.now());
+    const snapshot = snapshotFrom({
+      now: clock.now(),
+      services,
+      state: saved,
+      current,
+      strip,
+      activity,
+      settings: config,
+      nextRoundAt: nextRegularAt(saved.schedule, clock.now(), config.intervalMin, 0),
+      dataUsedToday: spentToday(saved.ledger, clock.now(), clock.utcOffsetMin()),
+    });
+    lastSnapshot = snapshot;
+    return snapshot;
+  }
+
+  async function refresh(state?: RuntimeState): Promise<Snapshot> {
+    const snapshot = await buildSnapshot(state);
+    effects.publish(snapshot);
+    await effects.showState(snapshot);
+    return snapshot;
+  }
+
+  function showProgress(progress: RoundProgress, kind: RoundKind): void {
+    activity = { running: true, kind, done: progress.done, total: progress.total };
+    if (lastSnapshot) effects.publish({ ...lastSnapshot, activity });
+  }
+
+  async function flushOutbox(state: RuntimeState, services: readonly Service[]): Promise<RuntimeState> {
+    let current = state;
+    for (const notification of state.outbox) {
+      if (current.notified.includes(notification.id)) {
+        current = markShown(current, notification.id);
+        continue;
+      }
+      try {
+        await effects.notify(notification.id, notificationText(notification, { ...deps.text, serviceName: nameOf(services) }));
+      } catch (error) {
+        // A notification that cannot be shown is not retried forever: the popup shows the state anyway.
+        effects.log(`notification ${notification.id} not shown: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      current = markShown(current, notification.id);
+      await history.saveState(current);
+    }
+    return current;
+  }
+
+  async function armSchedule(state: RuntimeState, config: Settings): Promise<void> {
+    const now = clock.now();
+    await effects.armAlarm('round', nextRegularAt(state.schedule, now, config.intervalMin, clock.random()));
+    await effects.armAlarm('confirm', state.schedule.pending ? Math.max(now, state.schedule.pending.dueAt) : null);
+  }
+
+  async function executeRound(request: RoundRequest): Promise<RoundOutcome> {
+    const config = await settings();
+    let state = await history.loadState();
+    const now = clock.now();
+    const utcOffsetMin = clock.utcOffsetMin();
+    const inForce = servicesInForce(deps.catalogue, config, () => clock.now());
+    const services = request.only ? inForce.filter((service) => request.only?.includes(service.id)) : inForce;
+    const budgetLeft = config.throughputEnabled ? remainingToday(state.ledger, config.dataBudgetBytesPerDay, now, utcOffsetMin) : 0;
+
+    let throughputFor: string[] = [...(request.measure ?? [])];
+    let schedule = state.schedule;
+    if (request.kind === 'regular') {
+      const slot = config.throughputEnabled ? throughputSlot(schedule, now, services, budgetLeft) : null;
+      if (slot) {
+        throughputFor.push(slot);
+        schedule = usedThroughputSlot(schedule, now);
+      }
+    } else if (request.kind === 'confirm' && state.schedule.pending) {
+      throughputFor.push(...state.schedule.pending.throughputFocus);
+    }
+    if (budgetLeft <= 0 && !request.measure) throughputFor = [];
+
+    const { plan, rotation } = planRound({
+      roundId: now,
+      kind: request.kind,
+      services,
+      controls: deps.catalogue.controls,
+      throughputControls: deps.catalogue.throughputControls,
+      country: config.country,
+      rotation: schedule.rotation,
+      ...(request.kind === 'confirm' ? { focus: state.schedule.pending?.focus ?? [] } : {}),
+      throughputFor,
+    });
+
+    activity = { running: true, kind: request.kind, done: 0, total: plan.probes.length };
+    if (lastSnapshot) effects.publish({ ...lastSnapshot, activity });
+
+    const result = await runRound(plan, {
+      probe: {
+        transport: deps.transport,
+        now: () => clock.now(),
+        blockpages: deps.catalogue.blockpages,
+        bogusAddressPrefixes: deps.catalogue.bogusAddressPrefixes,
+        ...(deps.probeTunables ? { tunables: deps.probeTunables } : {}),
+      },
+      country: config.country,
+      extraThroughput: budgetLeft > 0,
+      onProgress: (progress) => showProgress(progress, request.kind),
+    });
+
+    const end = clock.now();
+    const { tracks, changes } = confirmRound(state.tracks, result.verdict);
+    const suspicion = suspicionAfter(tracks, plan.roundId);
+    const nextSchedule = afterRound(schedule, request.kind, suspicion, rotation, end);
+    state = enqueue(
+      {
+        ...state,
+        tracks,
+        schedule: nextSchedule,
+        ledger: spend(state.ledger, result.wireBytes, end, utcOffsetMin),
+        lastNetwork: { verdict: result.verdict.network, at: end },
+      },
+      decideNotifications(changes, config.notifications),
+    );
+
+    let saved = false;
+    try {
+      await history.saveRound({ verdict: result.verdict, observations: result.observations, changes, utcOffsetMin, intervalMin: config.intervalMin }, state);
+      saved = true;
+    } catch (error) {
+      if (!(error instanceof StoreFullError)) throw error;
+      // Make room and try once more; if the disk is still full, the round is dropped, old data stays.
+      effects.log(`round ${plan.roundId} not saved: ${error.message}; pruning`);
+      await history.prune(end, undefined).catch(() => undefined);
+      try {
+        await history.saveRound({ verdict: result.verdict, observations: result.observations, changes, utcOffsetMin, intervalMin: config.intervalMin }, state);
+        saved = true;
+      } catch (again) {
+        effects.log(`round ${plan.roundId} dropped: ${again instanceof Error ? again.message : String(again)}`);
+      }
+    }
+    if (!saved) state = await history.loadState();
+
+    state = await flushOutbox(state, inForce);
+    if (saved && (state.lastPrunedAt === null || end - state.lastPrunedAt >= PRUNE_EVERY_MS)) {
+      try {
+        await history.prune(end);
+        state = { ...state, lastPrunedAt: end };
+        await history.saveState(state);
+      } catch (error) {
+        effects.log(`pruning failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+    activity = { running: false, done: activity.total, total: activity.total };
+    await armSchedule(state, config);
+    await refresh(state);
+    return { roundId: plan.roundId, kind: request.kind, saved };
+  }
+
+  /** One round at a time: a request while one runs joins it. */
+  function round(request: RoundRequest): { promise: Promise<RoundOutcome>; joined: boolean } {
+    if (running) return { promise: running, joined: true };
+    const promise = executeRound(request).finally(() => {
+      running = null;
+      activity = { ...activity, running: false };
+    });
+    running = promise;
+    return { promise, joined: false };
+  }
+
+  return {
+    get running() {
+      return running;
+    },
+
+    async start(reason) {
+      const config = await settings();
+      let state = await history.loadState();
+      state = await flushOutbox(state, servicesInForce(deps.catalogue, config, () => clock.now()));
+      if (reason === 'install' || reason === 'startup') {
+        await round({ kind: reason === 'install' ? 'manual' : 'regular' }).promise;
+        return;
+      }
+      await armSchedule(state, config);
+      await refresh(state);
+    },
+
+    async onAlarm(name) {
+      if (name === 'round') {
+        await round({ kind: 'regular' }).promise;
+        return;
+      }
+      const state = await history.loadState();
+      const pending = state.schedule.pending;
+      if (pending === null) return;
+      if (pending.dueAt > clock.now() + ALARM_SLACK_MS) {
+        await effects.armAlarm('confirm', pending.dueAt);
+        return;
+      }
+      await round({ kind: 'confirm' }).promise;
+    },
+
+    async runNow() {
+      const { promise, joined } = round({ kind: 'manual' });
+      await promise;
+      return { joined };
+    },
+
+    async measureSpeed(serviceId) {
+      const config = await settings();
+      const service = servicesInForce(deps.catalogue, config, () => clock.now()).find((entry) => entry.id === serviceId);
+      if (!service) return { ok: false, reason: 'unknown_service' };
+      if (!service.throughput) return { ok: false, reason: 'no_object' };
+      const state = await history.loadState();
+      if (remainingToday(state.ledger, config.dataBudgetBytesPerDay, clock.now(), clock.utcOffsetMin()) < 2 * service.throughput.bytes) {
+        return { ok: false, reason: 'budget_spent' };
+      }
+      await round({ kind: 'manual', only: [serviceId], measure: [serviceId] }).promise;
+      return { ok: true };
+    },
+
+    async snapshot() {
+      const snapshot = await buildSnapshot();
+      return { ...snapshot, activity };
+    },
+
+    async settingsChanged() {
+      const config = await settings();
+      const state = await history.loadState();
+      await armSchedule(state, config);
+      await refresh(state);
+    },
+  };
+}

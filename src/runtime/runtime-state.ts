@@ -1,0 +1,78 @@
+/**
+ * Everything the background must not keep only in memory (its worker dies every few minutes):
+ * the confirmation tracks, the schedule, notifications decided but not yet shown, the ids of
+ * those shown, and the data ledger. Saved in the same transaction as the round that changed it,
+ * so a worker killed at any point either has the round and its consequences, or neither.
+ */
+import type { NetworkVerdict } from '../classify/verdict';
+import type { Track } from '../confirm/types';
+import type { PlannedNotification } from '../notify/decide';
+import { INITIAL_SCHEDULE, type ScheduleState } from '../schedule/schedule-state';
+import { EMPTY_LEDGER, parseLedger, type DataLedger } from '../store/data-ledger';
+
+export const RUNTIME_STATE_VERSION = 1;
+/** Notification ids remembered as shown: far more than incidents in a day, small enough to rewrite each round. */
+export const NOTIFIED_REMEMBERED = 200;
+
+export interface RuntimeState {
+  readonly version: typeof RUNTIME_STATE_VERSION;
+  readonly tracks: Readonly<Record<string, Track>>;
+  readonly schedule: ScheduleState;
+  /** Decided, not yet shown: shown (once) by whichever worker runs next. */
+  readonly outbox: readonly PlannedNotification[];
+  /** Ids of notifications already shown, oldest first. */
+  readonly notified: readonly string[];
+  readonly ledger: DataLedger;
+  /** The network as the latest round saw it. */
+  readonly lastNetwork: { readonly verdict: NetworkVerdict; readonly at: number } | null;
+  /** When history was last pruned (ms). */
+  readonly lastPrunedAt: number | null;
+}
+
+export const INITIAL_RUNTIME_STATE: RuntimeState = {
+  version: RUNTIME_STATE_VERSION,
+  tracks: {},
+  schedule: INITIAL_SCHEDULE,
+  outbox: [],
+  notified: [],
+  ledger: EMPTY_LEDGER,
+  lastNetwork: null,
+  lastPrunedAt: null,
+};
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * The stored state, or the initial one when there is none or it is not ours. Written only by this
+ * code, so a structural check is enough; a damaged value starts over rather than crash the worker.
+ */
+export function parseRuntimeState(stored: unknown): RuntimeState {
+  if (!isObject(stored) || stored.version !== RUNTIME_STATE_VERSION) return INITIAL_RUNTIME_STATE;
+  const schedule = isObject(stored.schedule) && isObject(stored.schedule.rotation) ? (stored.schedule as unknown as ScheduleState) : INITIAL_SCHEDULE;
+  return {
+    version: RUNTIME_STATE_VERSION,
+    tracks: isObject(stored.tracks) ? (stored.tracks as Record<string, Track>) : {},
+    schedule,
+    outbox: Array.isArray(stored.outbox) ? (stored.outbox as PlannedNotification[]) : [],
+    notified: Array.isArray(stored.notified) ? stored.notified.filter((id): id is string => typeof id === 'string') : [],
+    ledger: parseLedger(stored.ledger),
+    lastNetwork: isObject(stored.lastNetwork) ? (stored.lastNetwork as unknown as RuntimeState['lastNetwork']) : null,
+    lastPrunedAt: typeof stored.lastPrunedAt === 'number' ? stored.lastPrunedAt : null,
+  };
+}
+
+/** Queues newly decided notifications, leaving out any already shown or already queued. */
+export function enqueue(state: RuntimeState, planned: readonly PlannedNotification[]): RuntimeState {
+  const known = new Set([...state.notified, ...state.outbox.map((notification) => notification.id)]);
+  const fresh = planned.filter((notification) => !known.has(notification.id));
+  return fresh.length === 0 ? state : { ...state, outbox: [...state.outbox, ...fresh] };
+}
+
+/** Marks a notification shown: out of the outbox, into the remembered ids. */
+export function markShown(state: RuntimeState, id: string): RuntimeState {
+  return {
+    ...state,
+    outbox: state.outbox.filter((notification) => notification.id !== id),
+    notified: [...state.notified.filter((known) => known !== id), id].slice(-NOTIFIED_REMEMBERED),
+  };
+}

@@ -1,0 +1,54 @@
+/**
+ * The snapshot from what the history and the runtime state hold: the latest round per service,
+ * the last 24 hours, the confirmation tracks.
+ */
+import type { Service } from '../catalogue/types';
+import type { Settings } from '../settings/schema';
+import { buildSnapshot, type LatestVerdict, type ValidState } from '../snapshot/build-snapshot';
+import type { RoundActivity, Snapshot, StripCell } from '../snapshot/snapshot';
+import type { CurrentState, DayStrip } from '../store/queries';
+import type { RuntimeState } from './runtime-state';
+
+const JUDGED = new Set(['reachable', 'slow', 'partial', 'blocked']);
+
+export interface SnapshotSources {
+  readonly now: number;
+  readonly services: readonly Service[];
+  readonly state: RuntimeState;
+  readonly current: CurrentState;
+  readonly strip: DayStrip;
+  readonly activity: RoundActivity;
+  readonly settings: Settings;
+  readonly nextRoundAt: number;
+  readonly dataUsedToday: number;
+}
+
+export function snapshotFrom(sources: SnapshotSources): Snapshot {
+  const latest: Record<string, LatestVerdict> = {};
+  for (const [id, verdict] of Object.entries(sources.current.services)) {
+    latest[id] = { roundId: verdict.roundId, verdict, valid: JUDGED.has(verdict.state) };
+  }
+  const latestValid: Record<string, ValidState> = {};
+  const strips: Record<string, StripCell[]> = {};
+  for (const [id, cells] of Object.entries(sources.strip.services)) {
+    strips[id] = cells.map((cell) => ({ roundId: cell.roundId, state: cell.state }));
+    const valid = [...cells].reverse().find((cell) => JUDGED.has(cell.state));
+    if (valid) latestValid[id] = { state: valid.state, ...(valid.how ? { how: valid.how } : {}) };
+  }
+  const lastNetwork = sources.state.lastNetwork ?? (sources.current.lastRound ? { verdict: sources.current.lastRound.network, at: sources.current.lastRound.at } : null);
+  return buildSnapshot({
+    now: sources.now,
+    services: sources.services,
+    tracks: sources.state.tracks,
+    latestNetwork: lastNetwork?.verdict ?? null,
+    ...(lastNetwork ? { latestNetworkAt: lastNetwork.at } : {}),
+    latest,
+    latestValid,
+    strips,
+    activity: sources.activity,
+    nextRoundAt: sources.nextRoundAt,
+    country: sources.settings.country,
+    dataUsedToday: sources.dataUsedToday,
+    dataBudgetPerDay: sources.settings.dataBudgetBytesPerDay,
+  });
+}
