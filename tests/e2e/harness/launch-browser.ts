@@ -1,0 +1,131 @@
+/**
+ * Debian's Chromium with one unpacked MV3 extension, driven by playwright-core: the extension's id
+ * and service worker, its pages, code evaluated in the worker, stopping the worker the way
+ * Chromium does when idle, and closing and relaunching with the same profile (what a user's
+ * browser restart looks like to the extension).
+ *
+ * Inside a lab run, Chromium's HOME defaults to the lab's throwaway home, whose NSS database
+ * trusts the lab CA (`tests/lab/netns/browser-home.ts`, made by `startBrowserLab`).
+ */
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { labBrowserHome } from '../../lab/netns/browser-home';
+import { RUN_DIR_ENV } from '../../lab/netns/namespace';
+import { chromiumArgs, findChromium } from './chromium';
+import { clearHostCache, closeIdleSockets } from './net-internals';
+import { stopServiceWorker, wakeServiceWorker } from './service-worker-internals';
+
+/** How long Chromium may take to start the extension's worker, ms (0.35–0.65 s measured; CI machines are slower). */
+const WORKER_START_TIMEOUT_MS = 15_000;
+
+export interface LaunchOptions {
+  /** An unpacked extension (a directory with manifest.json). */
+  readonly extensionDir: string;
+  /** The profile. Given: kept after close, so a relaunch finds the same storage. Omitted: a fresh one, removed on close. */
+  readonly userDataDir?: string;
+  /** Chromium's HOME (NSS trust store). Default: the lab run's browser home, else the current HOME. */
+  readonly home?: string;
+}
+
+export interface LabBrowser {
+  readonly context: BrowserContext;
+  readonly extensionId: string;
+  readonly userDataDir: string;
+  /** The extension's service worker, woken first if `stopWorker()` stopped it. */
+  worker(): Promise<Worker>;
+  /** Runs `fn` in the extension's service worker (woken first if stopped). */
+  evaluate<Result, Arg>(fn: (arg: Arg) => Result | Promise<Result>, arg: Arg): Promise<Result>;
+  /** Opens `chrome-extension://<id>/<path>` in a new tab. */
+  openPage(path: string): Promise<Page>;
+  /** Stops the worker as Chromium does when it is idle: memory gone, storage kept. The next `evaluate` wakes it. */
+  stopWorker(): Promise<void>;
+  /** Forgets every cached DNS answer (chrome://net-internals), so a DNS change is seen at once. */
+  clearHostCache(): Promise<void>;
+  /** Closes idle keep-alive connections, so the next request dials again. */
+  closeIdleSockets(): Promise<void>;
+  close(): Promise<void>;
+  /** Closes and starts again with the same profile and HOME. */
+  relaunch(): Promise<LabBrowser>;
+}
+
+export function launchBrowser(options: LaunchOptions): Promise<LabBrowser> {
+  return launch(options, options.userDataDir === undefined);
+}
+
+/** `ownsProfile`: the profile is a temp dir of ours, removed on the last close (not on a relaunch). */
+async function launch(options: LaunchOptions, ownsProfile: boolean): Promise<LabBrowser> {
+  const extensionDir = resolve(options.extensionDir);
+  await stat(join(extensionDir, 'manifest.json')).catch(() => {
+    throw new Error(`no manifest.json in ${extensionDir}: build the extension first (npx wxt build)`);
+  });
+  const userDataDir = options.userDataDir ?? (await mkdtemp(join(process.env[RUN_DIR_ENV] ?? tmpdir(), 'profile-')));
+  const home = options.home ?? labBrowserHome();
+
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: await findChromium(),
+    headless: true,
+    args: chromiumArgs(extensionDir),
+    // Playwright's own default would turn extensions off before our flags turn one on.
+    ignoreDefaultArgs: ['--disable-extensions'],
+    env: { ...process.env, ...(home ? { HOME: home } : {}) },
+  });
+  try {
+    const firstWorker = await extensionWorker(context);
+    const extensionId = new URL(firstWorker.url()).host;
+    // Set by stopWorker(): the worker must be woken before code can run in it. (With Playwright
+    // attached, Chromium never stops an idle worker by itself: measured over 45 s.)
+    let stopped = false;
+    const runningWorker = async (): Promise<Worker> => {
+      if (stopped) {
+        await wakeServiceWorker(context, extensionId);
+        stopped = false;
+      }
+      return extensionWorker(context);
+    };
+
+    const browser: LabBrowser = {
+      context,
+      extensionId,
+      userDataDir,
+      worker: runningWorker,
+      async evaluate<Result, Arg>(fn: (arg: Arg) => Result | Promise<Result>, arg: Arg): Promise<Result> {
+        const worker = await runningWorker();
+        // Playwright types the argument as it arrives after serialisation; ours is plain data both sides.
+        return worker.evaluate(fn as (arg: unknown) => Result | Promise<Result>, arg as unknown);
+      },
+      async openPage(path) {
+        const page = await context.newPage();
+        await page.goto(`chrome-extension://${extensionId}/${path.replace(/^\//, '')}`);
+        return page;
+      },
+      async stopWorker() {
+        await stopServiceWorker(context, extensionId);
+        stopped = true;
+      },
+      clearHostCache: () => clearHostCache(context),
+      closeIdleSockets: () => closeIdleSockets(context),
+      async close() {
+        await context.close();
+        if (ownsProfile) await rm(userDataDir, { recursive: true, force: true });
+      },
+      async relaunch() {
+        await context.close();
+        return launch({ extensionDir, userDataDir, ...(home ? { home } : {}) }, ownsProfile);
+      },
+    };
+    return browser;
+  } catch (error) {
+    await context.close();
+    throw error;
+  }
+}
+
+async function extensionWorker(context: BrowserContext): Promise<Worker> {
+  const isExtension = (worker: Worker) => worker.url().startsWith('chrome-extension://');
+  const running = context.serviceWorkers().filter(isExtension);
+  const latest = running[running.length - 1];
+  if (latest) return latest;
+  return context.waitForEvent('serviceworker', { predicate: isExtension, timeout: WORKER_START_TIMEOUT_MS });
+}
