@@ -1,6 +1,122 @@
+/**
+ * The background: wires browser APIs into the engine's monitor (`src/runtime/monitor.ts`).
+ * Listeners are registered synchronously (MV3 delivers the waking event only to listeners that
+ * exist when `main` returns); everything else waits on one `ready` promise.
+ */
+import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { CATALOGUE } from '../../src/catalogue';
+import type { Environment } from '../../src/probe/transport';
+import { createMonitor, type AlarmName, type Monitor } from '../../src/runtime/monitor';
+import { idbHistoryPort } from '../../src/runtime/idb-history-port';
+import { guessCountry } from '../../src/settings/country';
+import { defaultSettings } from '../../src/settings/schema';
+import type { SettingsStore } from '../../src/settings/settings-store';
+import { openHistory } from '../../src/store/open';
+import { handle, push } from '../shared/messaging';
+import { createBrowserTransport, type WebRequestEvents } from './browser-transport';
+import { createHandlers } from './handlers';
+import { translate, timeOfDay } from './text';
+import { showOnToolbar } from './toolbar';
+
+const ALARMS: readonly AlarmName[] = ['round', 'confirm'];
+const SETTINGS_KEY = 'settings';
+
+/** Which failure table applies: Firefox's webRequest speaks NS_ERROR_*, Chrome's net::ERR_*. */
+function environment(): Environment {
+  return extensionUrl('/').startsWith('moz-extension:') ? 'firefox' : 'chrome';
+}
+
+const settingsStore: SettingsStore = {
+  async load() {
+    return (await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY];
+  },
+  async save(settings) {
+    await browser.storage.local.set({ [SETTINGS_KEY]: settings });
+  },
+};
+
+/** "whatsapp|blocked|1700000000000" → the history page at that incident. */
+function historyUrlFor(notificationId: string): string {
+  const [subject, , start] = notificationId.split('|');
+  const hash = subject && start ? `#incident=${encodeURIComponent(subject)}|${start}` : '';
+  return extensionUrl(`/history.html${hash}`);
+}
+
+/** A URL inside the extension (WXT types `getURL` to known entrypoints only; icons are generated). */
+function extensionUrl(path: string): string {
+  return (browser.runtime.getURL as (path: string) => string)(path);
+}
 
 export default defineBackground({
   type: 'module',
-  main() {},
+  main() {
+    const transport = createBrowserTransport(environment(), browser.webRequest as unknown as WebRequestEvents, (url, init) => fetch(url, init));
+    const defaults = defaultSettings(guessCountry(Intl.DateTimeFormat().resolvedOptions().timeZone, [browser.i18n.getUILanguage(), ...navigator.languages]));
+    const now = (): number => Date.now();
+    const utcOffsetMin = (): number => -new Date().getTimezoneOffset();
+
+    const ready: Promise<{ monitor: Monitor; handlers: ReturnType<typeof createHandlers> }> = openHistory(indexedDB).then((db) => {
+      const monitor = createMonitor({
+        catalogue: CATALOGUE,
+        history: idbHistoryPort(db),
+        settings: settingsStore,
+        defaultSettings: defaults,
+        transport,
+        clock: { now, utcOffsetMin, random: Math.random },
+        effects: {
+          async armAlarm(name, at) {
+            if (at === null) await browser.alarms.clear(name);
+            else await browser.alarms.create(name, { when: at });
+          },
+          async alarmAt(name) {
+            return (await browser.alarms.get(name))?.scheduledTime ?? null;
+          },
+          async notify(id, text) {
+            await browser.notifications.create(id, { type: 'basic', iconUrl: extensionUrl('/icon/128.png'), title: text.title, message: text.message });
+          },
+          showState: showOnToolbar,
+          publish: (snapshot) => push({ type: 'snapshot', snapshot }),
+          log: (message) => console.warn(`[blockwatch] ${message}`),
+        },
+        text: { t: translate, time: timeOfDay },
+      });
+      return { monitor, handlers: createHandlers({ db, monitor, settings: settingsStore, defaults, now, utcOffsetMin }) };
+    });
+    const failed = (what: string) => (error: unknown): void => console.error(`[blockwatch] ${what} failed`, error);
+
+    handle(
+      {
+        getSnapshot: (request) => ready.then(({ handlers }) => handlers.getSnapshot(request)),
+        runNow: (request) => ready.then(({ handlers }) => handlers.runNow(request)),
+        measureSpeed: (request) => ready.then(({ handlers }) => handlers.measureSpeed(request)),
+        getHistory: (request) => ready.then(({ handlers }) => handlers.getHistory(request)),
+        getIncidents: (request) => ready.then(({ handlers }) => handlers.getIncidents(request)),
+        getSettings: (request) => ready.then(({ handlers }) => handlers.getSettings(request)),
+        updateSettings: (request) => ready.then(({ handlers }) => handlers.updateSettings(request)),
+        exportData: (request) => ready.then(({ handlers }) => handlers.exportData(request)),
+        importData: (request) => ready.then(({ handlers }) => handlers.importData(request)),
+        clearData: (request) => ready.then(({ handlers }) => handlers.clearData(request)),
+      },
+      ready,
+    );
+
+    browser.alarms.onAlarm.addListener((alarm) => {
+      const name = ALARMS.find((known) => known === alarm.name);
+      if (name) ready.then(({ monitor }) => monitor.onAlarm(name)).catch(failed(`alarm ${alarm.name}`));
+    });
+    browser.runtime.onInstalled.addListener((details) => {
+      ready.then(({ monitor }) => monitor.start(details.reason === 'install' ? 'install' : 'startup')).catch(failed('install'));
+    });
+    browser.runtime.onStartup.addListener(() => {
+      ready.then(({ monitor }) => monitor.start('startup')).catch(failed('start-up'));
+    });
+    browser.notifications.onClicked.addListener((id) => {
+      browser.tabs.create({ url: historyUrlFor(id) }).catch(failed('opening the history'));
+      browser.notifications.clear(id).catch(() => undefined);
+    });
+
+    // Every wake-up: show what a killed worker left unshown, and make sure the schedule is armed.
+    ready.then(({ monitor }) => monitor.start('wake')).catch(failed('wake-up'));
+  },
 });

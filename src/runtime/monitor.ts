@@ -33,6 +33,11 @@ import { snapshotFrom } from './snapshot-from';
 export const PRUNE_EVERY_MS = 6 * 60 * 60 * 1000;
 /** An alarm this early is still "due", ms: browsers may fire alarms slightly early or late. */
 export const ALARM_SLACK_MS = 2_000;
+/**
+ * A worker that wakes with no schedule and no round ever run arms the first round this much later,
+ * ms: the install or start-up event that runs the first round is usually on its way.
+ */
+export const FIRST_ROUND_GRACE_MS = 30_000;
 
 export type AlarmName = 'round' | 'confirm';
 export type StartReason = 'install' | 'startup' | 'wake';
@@ -40,6 +45,8 @@ export type StartReason = 'install' | 'startup' | 'wake';
 export interface MonitorEffects {
   /** Arms (or re-arms) a one-shot alarm at `at` (ms since the epoch); `null` clears it. */
   armAlarm(name: AlarmName, at: number | null): Promise<void>;
+  /** When the alarm is due, or null when it is not armed. */
+  alarmAt(name: AlarmName): Promise<number | null>;
   /** Shows a system notification with this id. */
   notify(id: string, text: NotificationText): Promise<void>;
   /** Badge, icon and tooltip for this snapshot. */
@@ -167,6 +174,18 @@ export function createMonitor(deps: MonitorDeps): Monitor {
     await effects.armAlarm('confirm', state.schedule.pending ? Math.max(now, state.schedule.pending.dueAt) : null);
   }
 
+  /** A woken worker re-arms only what is missing, so the jitter of a round already armed stays put. */
+  async function ensureSchedule(state: RuntimeState, config: Settings): Promise<void> {
+    const now = clock.now();
+    if ((await effects.alarmAt('round')) === null) {
+      const at = state.schedule.lastRoundAt === null ? now + FIRST_ROUND_GRACE_MS : nextRegularAt(state.schedule, now, config.intervalMin, clock.random());
+      await effects.armAlarm('round', at);
+    }
+    const confirmAt = await effects.alarmAt('confirm');
+    if (state.schedule.pending && confirmAt === null) await effects.armAlarm('confirm', Math.max(now, state.schedule.pending.dueAt));
+    if (!state.schedule.pending && confirmAt !== null) await effects.armAlarm('confirm', null);
+  }
+
   async function executeRound(request: RoundRequest): Promise<RoundOutcome> {
     const config = await settings();
     let state = await history.loadState();
@@ -290,7 +309,7 @@ export function createMonitor(deps: MonitorDeps): Monitor {
         await round({ kind: reason === 'install' ? 'manual' : 'regular' }).promise;
         return;
       }
-      await armSchedule(state, config);
+      await ensureSchedule(state, config);
       await refresh(state);
     },
 

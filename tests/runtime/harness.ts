@@ -40,8 +40,18 @@ export class RecordingEffects implements MonitorEffects {
   /** When set, notify() never returns (the worker dies while showing). */
   hangNotify = false;
 
+  /** What a new worker finds: the browser's alarms, nothing else. */
+  survivors(): RecordingEffects {
+    const next = new RecordingEffects();
+    for (const [name, at] of this.alarms) next.alarms.set(name, at);
+    return next;
+  }
+
   async armAlarm(name: AlarmName, at: number | null): Promise<void> {
     this.alarms.set(name, at);
+  }
+  async alarmAt(name: AlarmName): Promise<number | null> {
+    return this.alarms.get(name) ?? null;
   }
   async notify(id: string, text: NotificationText): Promise<void> {
     if (this.hangNotify) return new Promise(() => undefined);
@@ -116,7 +126,8 @@ export async function createHarness(lab: Lab, options: { settings?: Partial<Sett
       settings,
       db,
       history,
-      restart: (again = {}) => build(again.history ?? history, new RecordingEffects()),
+      // Alarms belong to the browser, not the worker: a restarted worker finds them armed.
+      restart: (again = {}) => build(again.history ?? history, effects.survivors()),
     };
   };
   return build(options.history ? options.history(db) : idbHistoryPort(db), new RecordingEffects());

@@ -1,0 +1,87 @@
+/** The background's answer to each request of `src/protocol.ts`. */
+import { CATALOGUE } from '../../src/catalogue';
+import { parseCustomTarget } from '../../src/catalogue/custom-target';
+import type { ExportFile } from '../../src/protocol';
+import type { Monitor } from '../../src/runtime/monitor';
+import { allServices } from '../../src/runtime/services-in-force';
+import type { Settings } from '../../src/settings/schema';
+import { loadSettings, updateSettings, type SettingsStore } from '../../src/settings/settings-store';
+import { clearAll } from '../../src/store/clear-all';
+import { incidentRows, INCIDENT_COLUMNS, observationRows, OBSERVATION_COLUMNS, toCsv } from '../../src/store/csv';
+import { exportHistory } from '../../src/store/export';
+import { importHistory } from '../../src/store/import';
+import { historyRange, incidentsBetween } from '../../src/store/queries';
+import type { HistoryDb } from '../../src/store/schema';
+import { validateExport } from '../../src/store/validate-export';
+import type { Handlers } from '../shared/messaging';
+
+export interface HandlerDeps {
+  readonly db: HistoryDb;
+  readonly monitor: Monitor;
+  readonly settings: SettingsStore;
+  readonly defaults: Settings;
+  readonly now: () => number;
+  readonly utcOffsetMin: () => number;
+}
+
+function dated(prefix: string, extension: string, now: number): string {
+  return `${prefix}-${new Date(now).toISOString().slice(0, 10)}.${extension}`;
+}
+
+export function createHandlers(deps: HandlerDeps): Handlers {
+  const { db, monitor } = deps;
+  const idForTarget = (input: string): string | null => {
+    const parsed = parseCustomTarget(input, [], deps.now);
+    return parsed.ok ? parsed.service.id : null;
+  };
+
+  return {
+    getSnapshot: () => monitor.snapshot(),
+    runNow: () => monitor.runNow(),
+    measureSpeed: ({ serviceId }) => monitor.measureSpeed(serviceId),
+    getHistory: ({ span }) => historyRange(db, { span, now: deps.now(), utcOffsetMin: deps.utcOffsetMin() }),
+    getIncidents: ({ from, to }) => incidentsBetween(db, from, to),
+
+    async getSettings() {
+      const settings = await loadSettings(deps.settings, deps.defaults);
+      const services = allServices(CATALOGUE, settings, deps.now).map(({ service, enabled }) => ({
+        id: service.id,
+        name: service.name,
+        custom: service.custom === true,
+        enabled,
+        components: service.components.map((component) => ({ id: component.id, role: component.role })),
+      }));
+      return { settings, services };
+    },
+
+    async updateSettings({ update }) {
+      const result = await updateSettings(deps.settings, update, { idForTarget, defaults: deps.defaults });
+      if (result.ok) await monitor.settingsChanged();
+      return result;
+    },
+
+    async exportData({ format }): Promise<ExportFile> {
+      const now = deps.now();
+      const data = await exportHistory(db, now);
+      if (format === 'json') return { filename: dated('blockwatch-history', 'json', now), mime: 'application/json', text: JSON.stringify(data) };
+      if (format === 'observations-csv') {
+        return { filename: dated('blockwatch-observations', 'csv', now), mime: 'text/csv', text: toCsv([[...OBSERVATION_COLUMNS], ...observationRows(data.observations)]) };
+      }
+      return { filename: dated('blockwatch-incidents', 'csv', now), mime: 'text/csv', text: toCsv([[...INCIDENT_COLUMNS], ...incidentRows(data.incidents)]) };
+    },
+
+    async importData({ text }) {
+      const checked = validateExport(text);
+      if (!checked.ok) return { ok: false, error: checked.error };
+      const report = await importHistory(db, checked.data);
+      await monitor.settingsChanged();
+      return { ok: true, report };
+    },
+
+    async clearData() {
+      await clearAll(db);
+      await monitor.settingsChanged();
+      return { ok: true };
+    },
+  };
+}

@@ -1,0 +1,34 @@
+/**
+ * The toolbar button: the number of blocked services on the badge (empty when none), a colour
+ * that says how bad, a tooltip with a one-line summary.
+ */
+import { browser } from 'wxt/browser';
+import type { Snapshot } from '../../src/snapshot/snapshot';
+import { translate } from './text';
+
+/** Red for blocked, as browsers' own warnings; never the only signal (the number and tooltip say it too). */
+const BLOCKED_COLOUR = '#b3261e';
+const GREY = '#5f6368';
+
+/** `action` in Chrome MV3, `browserAction` in Firefox MV2. */
+function toolbarAction(): typeof browser.action {
+  return (browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction);
+}
+
+export function tooltipOf(snapshot: Snapshot): string {
+  const name = translate('extName');
+  if (snapshot.network.state === 'offline') return `${name}: ${translate('state_offline')}`;
+  if (snapshot.network.restricted) return `${name}: ${translate('state_restricted')}`;
+  const bad = snapshot.services.filter((service) => service.state === 'blocked' || service.state === 'partial' || service.state === 'slow');
+  if (bad.length === 0) return snapshot.services.length > 0 && snapshot.services.every((service) => service.state === 'unknown') ? name : `${name}: ${translate('toolbar_all_reachable')}`;
+  return `${name}: ${bad.map((service) => `${service.name} — ${translate(`state_${service.state}`)}`).join('; ')}`;
+}
+
+export async function showOnToolbar(snapshot: Snapshot): Promise<void> {
+  const action = toolbarAction();
+  const offline = snapshot.network.state === 'offline' || snapshot.network.restricted;
+  const text = snapshot.blockedCount > 0 ? String(snapshot.blockedCount) : offline ? '!' : '';
+  await action.setBadgeText({ text });
+  await action.setBadgeBackgroundColor({ color: snapshot.blockedCount > 0 ? BLOCKED_COLOUR : GREY });
+  await action.setTitle({ title: tooltipOf(snapshot) });
+}
