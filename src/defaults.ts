@@ -8,7 +8,7 @@ export const ROUND_INTERVAL_MIN = 5;
 /** Bounds of the user's interval setting, minutes. Chrome clamps packed MV3 alarms to ≥ 30 s. */
 export const ROUND_INTERVAL_MIN_MIN = 1;
 export const ROUND_INTERVAL_MAX_MIN = 60;
-/** Jitter added to every periodic round, ms: up to 20 % of a default interval, so rounds of many users do not align. */
+/** Jitter around every periodic round, ms (± half of it): rounds of many users do not align, and on average the interval stays the interval. */
 export const ROUND_JITTER_MAX_MS = 60_000;
 
 /** Confirmation rounds after a suspicious round: how many, and how far apart (ms). 60 s also outlasts Chromium's ~1 min DNS cache, so each is a fresh sample. */
@@ -44,8 +44,12 @@ export const SLOW_LOOKING_LATENCY_MS = 4_000;
 /** Throughput rounds: one service at a time in rotation, every this many minutes. */
 export const THROUGHPUT_INTERVAL_MIN = 30;
 
-/** Requests in flight at once in a round. Chrome allows 6 connections per host and ~256 in all; 8 keeps a round short without a burst. */
-export const ROUND_CONCURRENCY = 8;
+/**
+ * Requests in flight at once in a round. All of a full sweep (≈ 46 requests) start together, so a
+ * round in which everything is black-holed takes one timeout, not one per wave; the hosts are
+ * nearly all different, and Chrome allows 6 connections per host and 256 in all.
+ */
+export const ROUND_CONCURRENCY = 64;
 
 /** Daily data budget for probes, bytes (15 MB): throughput probes pause when spent. */
 export const DATA_BUDGET_BYTES_PER_DAY = 15 * 1000 * 1000;

@@ -108,6 +108,8 @@ export interface Monitor {
 export function createMonitor(deps: MonitorDeps): Monitor {
   const { clock, effects, history } = deps;
   let running: Promise<RoundOutcome> | null = null;
+  /** Starts (install, start-up, wake-up) one after another: two at once would race to arm the schedule. */
+  let starts: Promise<void> = Promise.resolve();
   let activity: Snapshot['activity'] = { running: false, done: 0, total: 0 };
   let lastSnapshot: Snapshot | null = null;
 
@@ -301,16 +303,23 @@ export function createMonitor(deps: MonitorDeps): Monitor {
       return running;
     },
 
-    async start(reason) {
-      const config = await settings();
-      let state = await history.loadState();
-      state = await flushOutbox(state, servicesInForce(deps.catalogue, config, () => clock.now()));
-      if (reason === 'install' || reason === 'startup') {
-        await round({ kind: reason === 'install' ? 'manual' : 'regular' }).promise;
-        return;
-      }
-      await ensureSchedule(state, config);
-      await refresh(state);
+    start(reason) {
+      const begin = async (): Promise<void> => {
+        const config = await settings();
+        let state = await history.loadState();
+        state = await flushOutbox(state, servicesInForce(deps.catalogue, config, () => clock.now()));
+        if (reason === 'install' || reason === 'startup') {
+          await round({ kind: reason === 'install' ? 'manual' : 'regular' }).promise;
+          return;
+        }
+        // A round in progress arms the schedule when it ends.
+        if (running) return;
+        await ensureSchedule(state, config);
+        await refresh(state);
+      };
+      const next = starts.then(begin, begin);
+      starts = next.catch(() => undefined);
+      return next;
     },
 
     async onAlarm(name) {

@@ -84,12 +84,12 @@ export function afterRound(state: ScheduleState, kind: RoundKind, suspicion: Sus
 }
 
 /**
- * When the next regular round is due: an interval after the last one, plus jitter so that rounds
- * of many users do not align. `random` is in [0, 1).
+ * When the next regular round is due: an interval after the last one, give or take half the
+ * jitter, so that rounds of many users do not align. `random` is in [0, 1).
  */
 export function nextRegularAt(state: ScheduleState, now: number, intervalMin: number, random: number): number {
   if (state.lastRoundAt === null) return now;
-  const jitter = Math.floor(random * ROUND_JITTER_MAX_MS);
+  const jitter = Math.floor((random - 0.5) * ROUND_JITTER_MAX_MS);
   return Math.max(now, state.lastRoundAt + intervalMin * 60_000 + jitter);
 }
 

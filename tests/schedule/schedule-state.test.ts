@@ -67,8 +67,9 @@ describe('timing', () => {
   it('runs the first round at once, later ones an interval plus jitter after the last', () => {
     expect(nextRegularAt(INITIAL_SCHEDULE, 10, 5, 0.5)).toBe(10);
     const ran = { ...INITIAL_SCHEDULE, lastRoundAt: 1_000_000 };
-    expect(nextRegularAt(ran, 1_000_001, 5, 0)).toBe(1_300_000);
-    expect(nextRegularAt(ran, 1_000_001, 5, 0.5)).toBe(1_330_000);
+    expect(nextRegularAt(ran, 1_000_001, 5, 0)).toBe(1_270_000);
+    expect(nextRegularAt(ran, 1_000_001, 5, 0.5)).toBe(1_300_000);
+    expect(nextRegularAt(ran, 1_000_001, 5, 0.999)).toBe(1_329_940);
     // A round overdue after a sleep runs at once.
     expect(nextRegularAt(ran, 9_000_000, 5, 0.5)).toBe(9_000_000);
   });
