@@ -1,4 +1,6 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
+import { writeIcons } from './scripts/icon/generate-icons';
 import { CATALOGUE } from './src/catalogue';
 import { hostPermissions } from './src/catalogue/permissions';
 
@@ -12,6 +14,13 @@ export default defineConfig({
   outDir: '.output',
   imports: false,
   modules: ['@wxt-dev/webextension-polyfill'],
+  hooks: {
+    // Icons are drawn from one description (scripts/icon/drawing.ts) at every build; `icon/<size>.png`
+    // also becomes the manifest's icons by WXT's naming rule.
+    'build:publicAssets': async (wxt, files) => {
+      for (const icon of await writeIcons(resolve(wxt.config.wxtDir, 'icons'))) files.push({ absoluteSrc: icon.absolute, relativeDest: icon.relative });
+    },
+  },
   // Firefox stays on MV2: its MV3 build gets no webRequest error for a DNS failure (research/wxt.md).
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
@@ -20,8 +29,10 @@ export default defineConfig({
     permissions: ['alarms', 'storage', 'notifications', 'webRequest'],
     // One source of truth: every host the catalogue probes, nothing more (no <all_urls>).
     host_permissions: hostPermissions(CATALOGUE),
-    // Custom targets ask for their own host at the moment the user adds them.
+    // Custom targets ask for their own host at the moment the user adds them. Firefox's MV2 manifest
+    // has no optional_host_permissions (WXT drops it there): the same patterns go in optional_permissions.
     optional_host_permissions: ['http://*/*', 'https://*/*'],
+    ...(browser === 'firefox' ? { optional_permissions: ['http://*/*', 'https://*/*'] } : {}),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

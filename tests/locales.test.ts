@@ -6,7 +6,7 @@
  *  - guidance: typed keys from `src/guidance/message-keys.ts` (checked exactly);
  *  - elsewhere: a property named `messageKey`, `labelKey`, `titleKey`, `aboutKey` or ending in
  *    `MessageKey` with a string literal (`messageKey: 'popup_check_now'`), a literal passed to
- *    `getMessage('…')`, or `__MSG_…__` in a manifest or HTML file.
+ *    `getMessage('…')` or to the pages' translator `t('…')`, or `__MSG_…__` in a manifest or HTML file.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -113,6 +113,7 @@ function referencedKeys(): Map<string, string> {
   const patterns = [
     /\b(?:messageKey|labelKey|titleKey|aboutKey|\w+MessageKey)\s*:\s*['"]([^'"]+)['"]/g,
     /\bgetMessage\(\s*['"]([^'"]+)['"]/g,
+    /\bt\(\s*['"]([^'"]+)['"]/g,
     /__MSG_([A-Za-z0-9_@]+)__/g,
   ];
   const keys = new Map<string, string>();
@@ -231,8 +232,10 @@ describe('messages the code refers to', () => {
   it('every key referenced from src/, extension/ and the manifest exists in English', () => {
     const referenced = referencedKeys();
     // The scan must see the keys we know are there, or it proves nothing.
-    expect(referenced.get('extName')).toBe('wxt.config.ts');
+    // (extName is also used by the pages, so the manifest is proved by the description.)
+    expect(referenced.get('extDescription')).toBe('wxt.config.ts');
     expect(referenced.has('guidance_whatsapp_proxy')).toBe(true);
+    expect(referenced.get('popup_check_now')).toBe('extension/popup/check-now.tsx');
     const missing = [...referenced].filter(([key]) => !(key in en)).map(([key, file]) => `${key} (${file})`);
     expect(missing).toEqual([]);
   });

@@ -1,2 +1,5 @@
-import { render } from 'preact';
-render(<p>Blockwatch</p>, document.getElementById('app')!);
+import { mountPage } from '../shared/ui/mount-page';
+import { PopupApp } from './popup-app';
+import './popup.css';
+
+mountPage(PopupApp);

@@ -1,0 +1,10 @@
+/** Words for every state a history bar can hold: the service states, and the network's own two. */
+import type { TallyState } from '../../src/store/schema';
+import type { MessageKey } from '../shared/ui/message-key';
+import { STATE_LABEL } from '../shared/ui/state-look';
+
+export const TALLY_LABEL: Readonly<Record<TallyState, MessageKey>> = {
+  ...STATE_LABEL,
+  online: 'history_net_online',
+  captive: 'history_net_captive',
+};

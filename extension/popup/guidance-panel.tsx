@@ -1,0 +1,106 @@
+/**
+ * "What you can do" for one service: the guidance chooser's steps in order, each suggested tool
+ * with its official links (in the reader's language where that page exists) the first time it
+ * comes up, and by name after that. Links open in a new tab. A native <details> keeps it folded
+ * until asked for, and needs no script to open with the keyboard.
+ */
+import { chooseAdvice } from '../../src/guidance/choose';
+import { linksFor } from '../../src/guidance/links';
+import { COST_MESSAGE, OPENNESS_MESSAGE, PLATFORM_NAMES, toolById } from '../../src/guidance/tools';
+import type { AdviceStep, ToolId } from '../../src/guidance/types';
+import type { ServiceSnapshot } from '../../src/snapshot/snapshot';
+import { useI18n } from '../shared/ui/i18n';
+
+function ToolCard(props: { readonly id: ToolId; readonly country: string | null }) {
+  const { t, language, locale } = useI18n();
+  const tool = toolById(props.id);
+  const links = linksFor(tool, language, props.country);
+  const facts = [
+    tool.platforms.length > 0
+      ? t('guidance_tool_platforms', new Intl.ListFormat(locale, { type: 'unit', style: 'short' }).format(tool.platforms.map((platform) => PLATFORM_NAMES[platform])))
+      : '',
+    t(COST_MESSAGE[tool.cost]),
+    tool.openness ? t(OPENNESS_MESSAGE[tool.openness]) : '',
+  ].filter((fact) => fact !== '');
+  return (
+    <li class="tool" data-tool={tool.id}>
+      <strong lang="en">{tool.name}</strong>: {t(tool.aboutKey)}
+      <span class="tool-facts muted small">{facts.join(' · ')}</span>
+      <ul class="tool-links">
+        {links.map((link) => (
+          <li key={link.id}>
+            <a href={link.url} target="_blank" rel="noopener noreferrer" hreflang={link.language.replace('_', '-')}>
+              {t(link.labelKey)}
+            </a>
+            {!link.inUiLanguage && <span class="muted small"> {t('guidance_link_in_english')}</span>}
+          </li>
+        ))}
+        {tool.contacts.map((contact) => (
+          <li key={contact.id}>{t(contact.labelKey, contact.address)}</li>
+        ))}
+      </ul>
+    </li>
+  );
+}
+
+interface PlacedStep {
+  readonly step: AdviceStep;
+  /** Tools this step introduces, shown with their links. */
+  readonly fresh: readonly ToolId[];
+  /** Tools an earlier step introduced, named only. */
+  readonly repeated: readonly ToolId[];
+}
+
+/** Reading order: a tool is introduced by the first step that names it. */
+function placeTools(steps: readonly AdviceStep[]): PlacedStep[] {
+  const shown = new Set<ToolId>();
+  return steps.map((step) => {
+    const tools = step.tools ?? [];
+    const fresh = tools.filter((id) => !shown.has(id));
+    const repeated = tools.filter((id) => shown.has(id));
+    for (const id of fresh) shown.add(id);
+    return { step, fresh, repeated };
+  });
+}
+
+function Step(props: PlacedStep & { readonly country: string | null }) {
+  const { t } = useI18n();
+  const { step, fresh, repeated } = props;
+  return (
+    <li class={`step step-${step.kind}`} data-step={step.messageKey}>
+      {step.kind === 'warning' && <span class="step-mark">{t('popup_step_warning')} </span>}
+      {t(step.messageKey, step.substitutions)}
+      {repeated.length > 0 && <span lang="en"> {repeated.map((id) => toolById(id).name).join(', ')}</span>}
+      {fresh.length > 0 && (
+        <ul class="tools">
+          {fresh.map((id) => (
+            <ToolCard key={id} id={id} country={props.country} />
+          ))}
+        </ul>
+      )}
+    </li>
+  );
+}
+
+export function GuidancePanel(props: { readonly service: ServiceSnapshot; readonly country: string | null }) {
+  const { t } = useI18n();
+  const { service } = props;
+  const advice = chooseAdvice({
+    serviceId: service.id,
+    serviceName: service.name,
+    state: service.state,
+    ...(service.how ? { how: service.how } : {}),
+    country: props.country,
+    components: service.components.filter((component) => component.ok !== null).map((component) => ({ role: component.role, ok: component.ok === true })),
+  });
+  return (
+    <details class="guidance">
+      <summary>{t('guidance_title')}</summary>
+      <ol class="steps">
+        {placeTools(advice.steps).map((placed) => (
+          <Step key={placed.step.messageKey} {...placed} country={props.country} />
+        ))}
+      </ol>
+    </details>
+  );
+}
