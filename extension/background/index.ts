@@ -16,7 +16,8 @@ import { openHistory } from '../../src/store/open';
 import { handle, push } from '../shared/messaging';
 import { createBrowserTransport, type WebRequestEvents } from './browser-transport';
 import { createHandlers } from './handlers';
-import { translate, timeOfDay } from './text';
+import { incidentPagePath } from '../shared/ui/page-paths';
+import { duration, translate, timeOfDay } from './text';
 import { showOnToolbar } from './toolbar';
 
 const ALARMS: readonly AlarmName[] = ['round', 'confirm'];
@@ -36,11 +37,10 @@ const settingsStore: SettingsStore = {
   },
 };
 
-/** "whatsapp|blocked|1700000000000" → the history page at that incident. */
+/** "whatsapp|blocked|1700000000000" (a notification's id) → the history page at that incident. */
 function historyUrlFor(notificationId: string): string {
-  const [subject, , start] = notificationId.split('|');
-  const hash = subject && start ? `#incident=${encodeURIComponent(subject)}|${start}` : '';
-  return extensionUrl(`/history.html${hash}`);
+  const [subject = '', , start = ''] = notificationId.split('|');
+  return extensionUrl(incidentPagePath(subject, Number(start)));
 }
 
 /** A URL inside the extension (WXT types `getURL` to known entrypoints only; icons are generated). */
@@ -79,7 +79,7 @@ export default defineBackground({
           publish: (snapshot) => push({ type: 'snapshot', snapshot }),
           log: (message) => console.warn(`[blockwatch] ${message}`),
         },
-        text: { t: translate, time: timeOfDay },
+        text: { t: translate, time: timeOfDay, duration },
       });
       return { monitor, handlers: createHandlers({ db, monitor, settings: settingsStore, defaults, now, utcOffsetMin }) };
     });

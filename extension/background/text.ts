@@ -1,5 +1,6 @@
 /** Locale words and time formats for the background (notifications, tooltip). */
 import { browser } from 'wxt/browser';
+import { formatDuration } from '../../src/format/duration';
 import type { Translate } from '../../src/i18n/translate';
 
 export const translate: Translate = (key, substitutions) =>
@@ -10,4 +11,8 @@ const timeFormat = new Intl.DateTimeFormat(browser.i18n.getUILanguage(), { hour:
 
 export function timeOfDay(ms: number): string {
   return timeFormat.format(new Date(ms));
+}
+
+export function duration(ms: number): string {
+  return formatDuration(ms, browser.i18n.getUILanguage());
 }

@@ -4,6 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { Snapshot } from '../../src/snapshot/snapshot';
+import { TOOLBAR_ICON_PATHS, toolbarIconFor } from '../shared/ui/icons';
 import { translate } from './text';
 
 /** Red for blocked, as browsers' own warnings; never the only signal (the number and tooltip say it too). */
@@ -31,4 +32,5 @@ export async function showOnToolbar(snapshot: Snapshot): Promise<void> {
   await action.setBadgeText({ text });
   await action.setBadgeBackgroundColor({ color: snapshot.blockedCount > 0 ? BLOCKED_COLOUR : GREY });
   await action.setTitle({ title: tooltipOf(snapshot) });
+  await action.setIcon({ path: { ...TOOLBAR_ICON_PATHS[toolbarIconFor(snapshot)] } });
 }

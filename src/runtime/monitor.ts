@@ -269,6 +269,9 @@ export function createMonitor(deps: MonitorDeps): Monitor {
         effects.log(`round ${plan.roundId} dropped: ${again instanceof Error ? again.message : String(again)}`);
       }
     }
+    // A dropped round changes nothing stored, but the schedule still moves on: re-running at once
+    // would only fill a full disk faster.
+    const plannedSchedule = state.schedule;
     if (!saved) state = await history.loadState();
 
     state = await flushOutbox(state, inForce);
@@ -282,7 +285,7 @@ export function createMonitor(deps: MonitorDeps): Monitor {
       }
     }
     activity = { running: false, done: activity.total, total: activity.total };
-    await armSchedule(state, config);
+    await armSchedule(saved ? state : { ...state, schedule: plannedSchedule }, config);
     await refresh(state);
     return { roundId: plan.roundId, kind: request.kind, saved };
   }

@@ -14,19 +14,10 @@ export interface TextTools {
   readonly t: Translate;
   /** A time of day in the user's locale ("14:05"). */
   readonly time: (ms: number) => string;
+  /** How long something lasted, in the user's locale ("2 h 13 min"). */
+  readonly duration: (ms: number) => string;
   /** The service's brand name. */
   readonly serviceName: (id: string) => string;
-}
-
-/** "2 h 13 min", "45 min", "under a minute", in the locale's words. */
-export function durationText(ms: number, t: Translate): string {
-  const minutes = Math.max(0, Math.round(ms / 60_000));
-  if (minutes < 1) return t('duration_under_minute');
-  const hours = Math.floor(minutes / 60);
-  const rest = minutes % 60;
-  if (hours === 0) return t('duration_minutes', [String(rest)]);
-  if (rest === 0) return t('duration_hours', [String(hours)]);
-  return t('duration_hours_minutes', [String(hours), String(rest)]);
 }
 
 export function notificationText(notification: PlannedNotification, tools: TextTools): NotificationText {
@@ -34,7 +25,7 @@ export function notificationText(notification: PlannedNotification, tools: TextT
   const name = tools.serviceName(notification.subject);
   const how = notification.how ? t(`how_${notification.how}`) : '';
   const since = tools.time(notification.incidentStart);
-  const lasted = notification.incidentEnd !== undefined ? durationText(notification.incidentEnd - notification.incidentStart, t) : '';
+  const lasted = notification.incidentEnd !== undefined ? tools.duration(notification.incidentEnd - notification.incidentStart) : '';
   switch (notification.kind) {
     case 'blocked':
       return { title: t('notify_blocked_title', [name]), message: t('notify_blocked_message', [name, how, since]) };

@@ -110,7 +110,7 @@ describe('the background in a (fake) browser', () => {
 
     const opened = vi.spyOn(fakeBrowser.tabs, 'create');
     await fakeBrowser.notifications.onClicked.trigger(id);
-    expect(opened).toHaveBeenCalledWith({ url: expect.stringMatching(/\/history\.html#incident=whatsapp\|\d+$/) });
+    expect(opened).toHaveBeenCalledWith({ url: expect.stringMatching(/\/history-page\.html#incident=whatsapp\|\d+$/) });
   });
 
   it('answers only the extension\'s own pages', async () => {

@@ -155,9 +155,24 @@ async function createCa(): Promise<LabCa> {
   const leafKey = await readFile(join(dir, 'leaf.key'), 'utf8');
 
   const cache = new Map<string, Promise<KeyAndCertificate>>();
-  // openssl ca keeps a serial file and an index: one call at a time.
+  // `openssl ca` (expired leaves) keeps a serial file and an index: one call at a time. `req -x509`
+  // leaves are independent (random serials) and run side by side, a few at once, so a round that
+  // meets dozens of new names at once is not held up behind one queue.
   let queue: Promise<unknown> = Promise.resolve();
   let counter = 0;
+  const PARALLEL_ISSUES = 6;
+  let inFlight = 0;
+  const waiting: (() => void)[] = [];
+  const slot = async <T>(work: () => Promise<T>): Promise<T> => {
+    if (inFlight >= PARALLEL_ISSUES) await new Promise<void>((resolve) => waiting.push(resolve));
+    inFlight += 1;
+    try {
+      return await work();
+    } finally {
+      inFlight -= 1;
+      waiting.shift()?.();
+    }
+  };
 
   const issue = async (identity: string, kind: CertKind): Promise<string> => {
     const san = subjectAltName(identity);
@@ -202,8 +217,11 @@ async function createCa(): Promise<LabCa> {
       const key = `${kind} ${name}`;
       let entry = cache.get(key);
       if (!entry) {
-        const run = queue.then(() => issue(name, kind));
-        queue = run.catch(() => undefined);
+        let run: Promise<string>;
+        if (kind === 'expired') {
+          run = queue.then(() => issue(name, kind));
+          queue = run.catch(() => undefined);
+        } else run = slot(() => issue(name, kind));
         entry = run.then((cert) => ({ key: leafKey, cert }));
         // A failed issue is not cached: the next call tries again and reports afresh.
         entry.catch(() => cache.delete(key));

@@ -19,7 +19,7 @@ import { createLab, type Lab } from './lab';
  * Short timers keep rounds with silent behaviours quick; they cannot change what a behaviour shows.
  * The body timer is long enough for a throttled transfer to be timed (≥ 2 s at 128 kbit/s).
  */
-const TUNABLES: Partial<ProbeTunables> = { headersTimeoutMs: 2_000, bodyTimeoutMs: 2_500, stallGapMs: 1_000 };
+const TUNABLES: Partial<ProbeTunables> = { headersTimeoutMs: 6_000, bodyTimeoutMs: 2_500, stallGapMs: 1_000 };
 const SERVICE_IDS = CATALOGUE.services.map((service) => service.id);
 
 let lab: Lab;

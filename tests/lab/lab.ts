@@ -145,6 +145,9 @@ function asError(value: unknown): Error {
 export async function createLab(options: LabOptions = {}): Promise<Lab> {
   const catalogue = options.catalogue ?? CATALOGUE;
   const ca = await labCa();
+  // Certificates for every catalogue name up front (once per process): made on first use, dozens of
+  // handshakes at the start of a round would wait for openssl and time out.
+  await Promise.all(catalogueNames(catalogue).map((name) => ca.certificateFor(name)));
   const book: AddressBook = createAddressBook(catalogueNames(catalogue));
   const content = catalogueContent(catalogue);
 

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { IDBFactory } from 'fake-indexeddb';
 import { CATALOGUE } from '../../src/catalogue';
 import { createNodeTransport } from '../../src/cli/node-transport';
+import { formatDuration } from '../../src/format/duration';
 import { createTranslate, type LocaleMessages } from '../../src/i18n/translate';
 import type { ProbeTunables } from '../../src/probe/probe';
 import { createMonitor, type AlarmName, type Monitor, type MonitorEffects } from '../../src/runtime/monitor';
@@ -23,8 +24,12 @@ import type { Lab } from '../lab/lab';
 export const EN = JSON.parse(readFileSync(new URL('../../assets/_locales/en/messages.json', import.meta.url), 'utf8')) as LocaleMessages;
 export const t = createTranslate(EN);
 
-/** Short timers: silent behaviours end quickly; a throttled body is still timed for 2.5 s. */
-export const TUNABLES: Partial<ProbeTunables> = { headersTimeoutMs: 2_000, bodyTimeoutMs: 2_500, stallGapMs: 1_000 };
+/**
+ * Shorter timers than production's 15 s, so silent behaviours end sooner; still long enough that a
+ * whole round's handshakes at once (client and lab servers share this process) all finish on a busy
+ * 2-core machine.
+ */
+export const TUNABLES: Partial<ProbeTunables> = { headersTimeoutMs: 6_000, bodyTimeoutMs: 2_500, stallGapMs: 1_000 };
 
 export interface Shown {
   readonly id: string;
@@ -116,7 +121,7 @@ export async function createHarness(lab: Lab, options: { settings?: Partial<Sett
       transport: createNodeTransport(lab.network()),
       clock,
       effects,
-      text: { t, time: (ms) => new Date(ms).toISOString().slice(11, 16) },
+      text: { t, time: (ms) => new Date(ms).toISOString().slice(11, 16), duration: (ms) => formatDuration(ms, 'en') },
       probeTunables: TUNABLES,
     });
     return {
