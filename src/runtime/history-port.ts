@@ -14,7 +14,9 @@ export interface HistoryPort {
   saveState(state: RuntimeState): Promise<void>;
   /** Saves a round and the state it led to in one transaction; throws StoreFullError on quota. */
   saveRound(round: RoundToWrite, state: RuntimeState): Promise<WriteResult>;
-  currentState(): Promise<CurrentState>;
-  last24h(now: number): Promise<DayStrip>;
+  /** The latest verdicts of these services (one seek each). */
+  currentState(subjects: readonly string[]): Promise<CurrentState>;
+  /** The last 24 hours of these services. */
+  last24h(now: number, subjects: readonly string[]): Promise<DayStrip>;
   prune(now: number, budgetBytes?: number): Promise<PruneReport>;
 }

@@ -24,8 +24,8 @@ export function idbHistoryPort(db: HistoryDb): HistoryPort {
     saveRound(round, state) {
       return writeRound(db, round, { state: { [RUNTIME_STATE_KEY]: state } });
     },
-    currentState: () => currentState(db),
-    last24h: (now) => last24h(db, now),
+    currentState: (subjects) => currentState(db, subjects),
+    last24h: (now, subjects) => last24h(db, now, subjects),
     prune: (now, budgetBytes) => prune(db, now, budgetBytes),
   };
 }

@@ -117,13 +117,14 @@ export function createMonitor(deps: MonitorDeps): Monitor {
   const nameOf = (services: readonly Service[]) => (id: string): string => services.find((service) => service.id === id)?.name ?? id;
 
   async function buildSnapshot(state?: RuntimeState): Promise<Snapshot> {
-    const [current, strip, saved, config] = await Promise.all([
-      history.currentState(),
-      history.last24h(clock.now()),
-      state ? Promise.resolve(state) : history.loadState(),
-      settings(),
-    ]);
+    const config = await settings();
     const services = servicesInForce(deps.catalogue, config, () => clock.now());
+    const ids = services.map((service) => service.id);
+    const [current, strip, saved] = await Promise.all([
+      history.currentState(ids),
+      history.last24h(clock.now(), ids),
+      state ? Promise.resolve(state) : history.loadState(),
+    ]);
     const snapshot = snapshotFrom({
       now: clock.now(),
       services,

@@ -41,18 +41,23 @@ export interface CurrentState {
   readonly openIncidents: Readonly<Record<string, Incident>>;
 }
 
-/** The latest verdict per service and the open incidents: what the popup shows after a worker restart. */
-export async function currentState(db: HistoryDb): Promise<CurrentState> {
-  const { last, latest, open } = await withTransaction(db, ['rounds', 'verdicts', 'incidents'], 'readonly', 'reading the state', async (tx) => {
+/** Every key `[subject, t]` of one subject: a range a cursor can seek to directly. */
+function subjectRange(subject: string, from = -Infinity, to = Infinity, openStart = false): IDBKeyRange {
+  return IDBKeyRange.bound([subject, from], [subject, to], openStart, false);
+}
+
+/**
+ * The latest verdict per service and the open incidents: what the popup shows after a worker
+ * restart. Given the subjects to read (the popup's services), each is one short seek; without, the
+ * subjects are listed from the roll-ups first.
+ */
+export async function currentState(db: HistoryDb, subjects?: readonly string[]): Promise<CurrentState> {
+  const { last, latest, open } = await withTransaction(db, ['rounds', 'verdicts', 'incidents', 'rollups'], 'readonly', 'reading the state', async (tx) => {
     const lastRoundCursor = await tx.objectStore('rounds').openCursor(null, 'prev');
-    const latestVerdicts: VerdictRecord[] = [];
-    // Walk backwards, taking the newest verdict of each service and jumping to the previous service.
-    let cursor = await tx.objectStore('verdicts').openCursor(null, 'prev');
-    while (cursor) {
-      latestVerdicts.push(cursor.value);
-      // [service] sorts before every [service, roundId], so this lands on the previous service's newest.
-      cursor = await cursor.continue([cursor.value.s] as unknown as [string, number]);
-    }
+    const verdicts = tx.objectStore('verdicts');
+    const names = subjects ?? (await listSubjects(tx.objectStore('rollups')));
+    const newest = await Promise.all(names.map(async (subject) => (await verdicts.openCursor(subjectRange(subject), 'prev'))?.value));
+    const latestVerdicts = newest.filter((record): record is VerdictRecord => record !== undefined);
     const openIncidents = await tx.objectStore('incidents').index('open').getAll();
     return { last: lastRoundCursor?.value, latest: latestVerdicts, open: openIncidents };
   });
@@ -81,20 +86,20 @@ export interface DayStrip {
   readonly services: Readonly<Record<string, readonly StripCell[]>>;
 }
 
-/** Every round of the last 24 hours, per service, in order: the popup's 24-hour strip. */
-export async function last24h(db: HistoryDb, now: number): Promise<DayStrip> {
+/** Every round of the last 24 hours, per service, in order: the popup's 24-hour strip (for the given subjects, else all). */
+export async function last24h(db: HistoryDb, now: number, subjects?: readonly string[]): Promise<DayStrip> {
   const from = now - DAY_MS;
-  const { rounds, subjects, perSubject } = await withTransaction(db, ['rounds', 'verdicts'], 'readonly', 'reading 24 hours', async (tx) => {
+  const { rounds, subjects: names, perSubject } = await withTransaction(db, ['rounds', 'verdicts', 'rollups'], 'readonly', 'reading 24 hours', async (tx) => {
     const verdicts = tx.objectStore('verdicts');
-    const names = await listSubjects(verdicts);
+    const listed = subjects ?? (await listSubjects(tx.objectStore('rollups')));
     return {
       rounds: await tx.objectStore('rounds').getAll(IDBKeyRange.bound(from, now, true, false)),
-      subjects: names,
-      perSubject: await Promise.all(names.map((subject) => verdicts.getAll(IDBKeyRange.bound([subject, from], [subject, now], true, false)))),
+      subjects: listed,
+      perSubject: await Promise.all(listed.map((subject) => verdicts.getAll(subjectRange(subject, from, now, true)))),
     };
   });
   const services: Record<string, StripCell[]> = {};
-  subjects.forEach((subject, i) => {
+  names.forEach((subject, i) => {
     const records = perSubject[i] ?? [];
     if (records.length > 0) services[subject] = records.map((record) => ({ roundId: record.r, state: verdictState(record), ...(record.h !== undefined ? { how: record.h } : {}) }));
   });
@@ -135,11 +140,11 @@ export interface RoundDetail {
 
 /** One round with everything it saw, for the evidence view; null once pruned. */
 export async function roundDetail(db: HistoryDb, roundId: number): Promise<RoundDetail | null> {
-  const found = await withTransaction(db, ['rounds', 'verdicts', 'observations'], 'readonly', 'reading a round', async (tx) => {
+  const found = await withTransaction(db, ['rounds', 'verdicts', 'observations', 'rollups'], 'readonly', 'reading a round', async (tx) => {
     const round = await tx.objectStore('rounds').get(roundId);
     if (!round) return null;
     const verdictStore = tx.objectStore('verdicts');
-    const subjects = await listSubjects(verdictStore);
+    const subjects = await listSubjects(tx.objectStore('rollups'));
     return {
       round,
       verdicts: await Promise.all(subjects.map((subject) => verdictStore.get([subject, roundId]))),

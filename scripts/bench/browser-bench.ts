@@ -1,0 +1,140 @@
+/**
+ * Figures only a real browser gives, measured with the production build in Debian's Chromium
+ * inside the lab's network namespace (run through `tests/lab/netns/run-in-namespace.ts`):
+ * bytes on the wire per regular round and per sweep as the lab's servers count them (Chromium's
+ * own TLS ClientHello and session resumption included; the lab's certificates are small EC ones,
+ * so a real server's chain adds about 2–3 KB to each full handshake), a round's wall time with
+ * everything up and everything black-holed, and the popup's first render with 90 days of history
+ * imported. Prints one JSON object.
+ *
+ *   node --import tsx tests/lab/netns/run-in-namespace.ts -- node --import tsx scripts/bench/browser-bench.ts <export.json>
+ */
+import { readFileSync } from 'node:fs';
+import { startBrowserLab } from '../../tests/lab/netns/browser-lab';
+import { launchBrowser, type LabBrowser } from '../../tests/e2e/harness/launch-browser';
+
+interface Figures {
+  regularRoundBytes: number[];
+  sweepBytes: number;
+  sweepWallMs: number;
+  blackholedSweepWallMs: number;
+  popupFirstRenderMs: number[];
+  popupAfterLoadMs: number[];
+  importedRounds: number;
+}
+
+/** `chrome` inside the browser realm (the callbacks given to `evaluate` run there). */
+interface InBrowser {
+  readonly chrome: {
+    runtime: { sendMessage(message: unknown): Promise<unknown> };
+    alarms: { create(name: string, info: { when: number }): Promise<void> };
+  };
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
+}
+
+async function send(browser: LabBrowser, message: object): Promise<unknown> {
+  const page = await browser.openPage('popup.html');
+  try {
+    const answer = (await page.evaluate((m) => (globalThis as unknown as InBrowser).chrome.runtime.sendMessage(m), message)) as { ok: boolean; value?: unknown; error?: string };
+    if (!answer.ok) throw new Error(answer.error);
+    return answer.value;
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * The popup's first rows, as it marks them (`FIRST_ROWS_MARK`): ms from navigation start, and ms
+ * after DOMContentLoaded (the part that is the popup's own work: asking for the snapshot, rendering).
+ */
+async function popupFirstRender(browser: LabBrowser): Promise<{ fromStart: number; afterLoad: number }> {
+  const page = await browser.openPage('popup.html');
+  try {
+    await page.waitForSelector('[data-service][data-state]');
+    return await page.evaluate((mark) => {
+      const rows = performance.getEntriesByName(mark)[0]?.startTime ?? NaN;
+      const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+      return { fromStart: rows, afterLoad: rows - (navigation?.domContentLoadedEventEnd ?? NaN) };
+    }, 'blockwatch-popup-first-rows');
+  } finally {
+    await page.close();
+  }
+}
+
+async function labBytes(lab: Awaited<ReturnType<typeof startBrowserLab>>): Promise<number> {
+  const traffic = await lab.checkTraffic();
+  return traffic.destinations.reduce((sum, destination) => sum + destination.bytesSent + destination.bytesReceived, 0);
+}
+
+async function main(): Promise<void> {
+  const exportPath = process.argv[2];
+  const lab = await startBrowserLab();
+  const browser = await launchBrowser({ extensionDir: '.output/chrome-mv3' });
+  const figures: Figures = { regularRoundBytes: [], sweepBytes: 0, sweepWallMs: 0, blackholedSweepWallMs: 0, popupFirstRenderMs: [], popupAfterLoadMs: [], importedRounds: 0 };
+  try {
+    await send(browser, { type: 'updateSettings', update: { country: 'RU' } });
+    // The install round and one more, so TLS sessions exist as they do after the first hour of use.
+    await send(browser, { type: 'runNow' });
+    await send(browser, { type: 'runNow' });
+
+    let before = await labBytes(lab);
+    let started = Date.now();
+    await send(browser, { type: 'runNow' });
+    figures.sweepWallMs = Date.now() - started;
+    figures.sweepBytes = (await labBytes(lab)) - before;
+
+    // Regular rounds, as their alarm fires them: one rotating endpoint per service.
+    for (let i = 0; i < 6; i += 1) {
+      before = await labBytes(lab);
+      const last = ((await send(browser, { type: 'getSnapshot' })) as { lastRoundAt?: number }).lastRoundAt ?? 0;
+      await browser.evaluate(() => (globalThis as unknown as InBrowser).chrome.alarms.create('round', { when: Date.now() }), undefined);
+      for (let wait = 0; wait < 300; wait += 1) {
+        const snapshot = (await send(browser, { type: 'getSnapshot' })) as { lastRoundAt?: number; activity: { running: boolean } };
+        if ((snapshot.lastRoundAt ?? 0) > last && !snapshot.activity.running) break;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      figures.regularRoundBytes.push((await labBytes(lab)) - before);
+    }
+
+    await lab.everything().blackhole();
+    await browser.clearHostCache();
+    await browser.closeIdleSockets();
+    started = Date.now();
+    await send(browser, { type: 'runNow' });
+    figures.blackholedSweepWallMs = Date.now() - started;
+    await lab.reset();
+
+    if (exportPath) {
+      const text = readFileSync(exportPath, 'utf8');
+      const imported = (await send(browser, { type: 'importData', text })) as { ok: boolean; report?: { rounds: number } };
+      figures.importedRounds = imported.report?.rounds ?? 0;
+      for (let i = 0; i < 5; i += 1) {
+        const render = await popupFirstRender(browser);
+        figures.popupFirstRenderMs.push(render.fromStart);
+        figures.popupAfterLoadMs.push(render.afterLoad);
+      }
+    }
+  } finally {
+    await browser.close();
+    await lab.close();
+  }
+  process.stdout.write(
+    `${JSON.stringify({
+      regularRoundBytesMedian: median(figures.regularRoundBytes),
+      regularRoundBytes: figures.regularRoundBytes,
+      sweepBytes: figures.sweepBytes,
+      sweepWallMs: figures.sweepWallMs,
+      blackholedSweepWallMs: figures.blackholedSweepWallMs,
+      importedRounds: figures.importedRounds,
+      popupFirstRenderMsMedian: median(figures.popupFirstRenderMs),
+      popupFirstRenderMs: figures.popupFirstRenderMs,
+      popupAfterLoadMsMedian: median(figures.popupAfterLoadMs),
+    })}\n`,
+  );
+}
+
+await main();

@@ -1,0 +1,101 @@
+/**
+ * `npm run bench`: every performance figure the project tracks, as one markdown table (stdout)
+ * and `bench-results/latest.json`. No thresholds here: the aims are printed beside the figures
+ * and judged by a person (machines are noisy). Needs root, Debian's chromium, nftables, iproute2
+ * and libnss3-tools for the browser part (`.ci/run` installs them); without them that part is
+ * reported as not measured.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { benchBundles, type BundleFigures } from './bundles';
+import { benchDetection } from './detection';
+import { benchRounds } from './rounds';
+import { runStoreBench } from './store';
+
+const KB = 1000;
+const MB = 1000 * 1000;
+
+interface Row {
+  readonly what: string;
+  readonly figure: string;
+  readonly aim: string;
+}
+
+const kb = (bytes: number): string => `${(bytes / KB).toFixed(1)} KB`;
+const mb = (bytes: number): string => `${(bytes / MB).toFixed(1)} MB`;
+const ms = (value: number): string => (value >= 10_000 ? `${(value / 1000).toFixed(1)} s` : `${Math.round(value)} ms`);
+const min = (value: number): string => `${(value / 60_000).toFixed(1)} min`;
+
+function browserBench(exportPath: string): Record<string, number> | null {
+  const result = spawnSync(
+    'node',
+    ['--import', 'tsx', 'tests/lab/netns/run-in-namespace.ts', '--', 'node', '--import', 'tsx', 'scripts/bench/browser-bench.ts', exportPath],
+    { encoding: 'utf8', timeout: 900_000 },
+  );
+  const line = result.stdout.trim().split('\n').reverse().find((entry) => entry.startsWith('{'));
+  if (result.status !== 0 || !line) {
+    process.stderr.write(`browser part not measured:\n${result.stderr.slice(-2000)}\n`);
+    return null;
+  }
+  return JSON.parse(line) as Record<string, number>;
+}
+
+async function main(): Promise<void> {
+  if (!existsSync('.output/chrome-mv3/manifest.json')) {
+    process.stderr.write('building the extension first (npm run build)…\n');
+    spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
+  }
+  process.stderr.write('bundles…\n');
+  const bundles: BundleFigures[] = benchBundles();
+  process.stderr.write('rounds against the Node lab…\n');
+  const rounds = await benchRounds();
+  process.stderr.write('detection latency (real monitor, virtual clock)…\n');
+  const detection = await benchDetection(20);
+  process.stderr.write('history database over 90 days (takes a few minutes)…\n');
+  const exportPath = join(tmpdir(), `blockwatch-bench-90d-${process.pid}.json`);
+  const store = await runStoreBench({ exportTo: exportPath });
+  process.stderr.write('the browser: bytes counted by the lab, round times, popup first render…\n');
+  const browser = browserBench(exportPath);
+
+  const bundle = (name: string): BundleFigures | undefined => bundles.find((entry) => entry.name === name);
+  const rows: Row[] = [
+    { what: 'Round, full catalogue, all up (Node lab, 46 requests)', figure: `${ms(rounds.sweepAllUp.wallMs)} wall, ${ms(rounds.sweepAllUp.cpuMs)} CPU`, aim: '≤ 1.5 s' },
+    { what: 'Round, full catalogue, all black-holed (Node lab)', figure: ms(rounds.sweepAllBlackholed.wallMs), aim: '≤ one timeout (15 s) + 1 s' },
+    { what: 'Regular round (Node lab, 12 requests)', figure: `${ms(rounds.lightAllUp.wallMs)} wall, ${ms(rounds.lightAllUp.cpuMs)} CPU`, aim: '—' },
+    { what: 'Bytes per regular round: lab-counted (Node) / estimated', figure: `${kb(rounds.lightAllUp.labBytes)} / ${kb(rounds.lightAllUp.estimatedBytes)}`, aim: '≤ 60 KB' },
+    { what: 'Bytes per full sweep: lab-counted (Node) / estimated', figure: `${kb(rounds.sweepAllUp.labBytes)} / ${kb(rounds.sweepAllUp.estimatedBytes)}`, aim: '—' },
+    { what: 'Probe traffic per day at defaults: lab-counted / estimated', figure: `${mb(rounds.perDay.labBytes)} / ${mb(rounds.perDay.estimatedBytes)} (${Math.round(rounds.perDay.rounds)} rounds, ${Math.round(rounds.perDay.throughputProbes)} throughput requests)`, aim: '≤ 15 MB' },
+    { what: `Detection latency, block start → notification (${detection.trials} trials)`, figure: `median ${min(detection.medianMs)}, worst ${min(detection.worstMs)}, best ${min(detection.bestMs)}; false alarms ${detection.falseAlarms}`, aim: 'median ≤ 4 min, worst ≤ 7 min' },
+    { what: 'History database after 90 days at defaults', figure: mb(store.dbBytes90d), aim: '≤ 20 MB' },
+    { what: 'Query 90 days for the history page (fake-indexeddb)', figure: ms(store.query90dMs), aim: '≤ 50 ms' },
+    { what: 'Write one round (fake-indexeddb)', figure: ms(store.writeRoundMs), aim: '—' },
+  ];
+  if (browser) {
+    rows.push(
+      { what: 'Chromium: bytes per regular round, lab-counted (median)', figure: kb(browser.regularRoundBytesMedian ?? NaN), aim: '≤ 60 KB' },
+      { what: 'Chromium: bytes per full sweep, lab-counted', figure: kb(browser.sweepBytes ?? NaN), aim: '—' },
+      { what: 'Chromium: full sweep wall time, all up / all black-holed', figure: `${ms(browser.sweepWallMs ?? NaN)} / ${ms(browser.blackholedSweepWallMs ?? NaN)}`, aim: '≤ 1.5 s / ≤ 16 s' },
+      {
+        what: `Chromium: popup first rows with 90 days of history (${browser.importedRounds} rounds imported): from navigation start / after DOMContentLoaded`,
+        figure: `${ms(browser.popupFirstRenderMsMedian ?? NaN)} / ${ms(browser.popupAfterLoadMsMedian ?? NaN)}`,
+        aim: '≤ 100 ms',
+      },
+    );
+  } else rows.push({ what: 'Chromium figures', figure: 'not measured (needs root and the browser lab)', aim: '—' });
+  for (const name of ['popup', 'history page', 'options page', 'background']) {
+    const figures = bundle(name);
+    if (figures) rows.push({ what: `Bundle: ${name} (gzipped)`, figure: kb(figures.gzipBytes), aim: name === 'popup' ? '≤ 40 KB' : name === 'background' ? '≤ 60 KB' : '—' });
+  }
+
+  const table = ['| what | figure | aim |', '|---|---|---|', ...rows.map((row) => `| ${row.what} | ${row.figure} | ${row.aim} |`)].join('\n');
+  process.stdout.write(`${table}\n`);
+  mkdirSync('bench-results', { recursive: true });
+  writeFileSync(
+    'bench-results/latest.json',
+    `${JSON.stringify({ measuredAt: new Date().toISOString(), machine: { cpus: (await import('node:os')).cpus().length, node: process.version }, rounds, detection, store, browser, bundles, table: rows }, null, 2)}\n`,
+  );
+}
+
+await main();
