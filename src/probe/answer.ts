@@ -14,13 +14,11 @@
  *   `bogus-address.ts` applies. For `reach`, a failure in `reachedOn` means the host was reached:
  *   `ok`, with the failure kept.
  */
-import type { FailureCode } from './failure/codes';
-import { normalizeFailure } from './failure/normalize';
 import { decodeBody, isTextual, matchBlockpage } from './blockpage';
-import { failureAfterDnsLie } from './bogus-address';
 import type { Observation } from './observation';
 import { tunablesOf, type HttpTask, type ProbeContext, type ReachTask } from './probe';
 import { ProbeRequest } from './request';
+import { settle } from './settle';
 import { estimateWireBytes } from './wire-bytes';
 
 /** The final URL, when it differs from the task's URL (after normalization). */
@@ -80,24 +78,8 @@ export async function probeAnswer(task: HttpTask | ReachTask, ctx: ProbeContext)
     failed = true;
   }
 
-  const detail = await request.finish();
   const answered = status !== undefined;
-  const reached = { headers: answered, bytes: bodyBytes };
-  let failure: FailureCode | undefined;
-  let raw: string | undefined;
-  if (failed) {
-    const normalized = normalizeFailure({
-      environment: ctx.transport.environment,
-      detail,
-      timerFired: request.timerFired,
-      thrown,
-      reached,
-    });
-    raw = normalized.raw;
-    failure = answered
-      ? normalized.failure
-      : failureAfterDnsLie({ url: task.url, ip: detail?.ip, failure: normalized.failure, blockpage, prefixes: ctx.bogusAddressPrefixes });
-  }
+  const { detail, reached, failure, raw } = await settle(request, ctx, { url: task.url, answered, bodyBytes, failed, thrown, blockpage });
 
   const reachedHost = task.kind === 'reach' && !answered && failure !== undefined && task.reachedOn.includes(failure);
   const ok = (answered && blockpage === undefined) || reachedHost;

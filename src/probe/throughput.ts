@@ -13,12 +13,10 @@
  */
 import { differingFinalUrl } from './answer';
 import { matchBlockpage } from './blockpage';
-import { failureAfterDnsLie } from './bogus-address';
-import type { FailureCode } from './failure/codes';
-import { normalizeFailure } from './failure/normalize';
 import type { Observation, TransferTiming } from './observation';
 import { tunablesOf, type Probe, type ProbeContext, type ThroughputTask } from './probe';
 import { ProbeRequest } from './request';
+import { settle } from './settle';
 import { measureTransfer, type ChunkArrival } from './transfer-timing';
 import { estimateWireBytes } from './wire-bytes';
 
@@ -78,24 +76,8 @@ export const throughputProbe: Probe<'throughput'> = {
       failed = true;
     }
 
-    const detail = await request.finish();
     const answered = status !== undefined;
-    const reached = { headers: answered, bytes: bodyBytes };
-    let failure: FailureCode | undefined;
-    let raw: string | undefined;
-    if (failed) {
-      const normalized = normalizeFailure({
-        environment: ctx.transport.environment,
-        detail,
-        timerFired: request.timerFired,
-        thrown,
-        reached,
-      });
-      raw = normalized.raw;
-      failure = answered
-        ? normalized.failure
-        : failureAfterDnsLie({ url: task.url, ip: detail?.ip, failure: normalized.failure, blockpage, prefixes: ctx.bogusAddressPrefixes });
-    }
+    const { detail, reached, failure, raw } = await settle(request, ctx, { url: task.url, answered, bodyBytes, failed, thrown, blockpage });
     const ok = status !== undefined && status >= 200 && status < 300 && bodyBytes > 0 && blockpage === undefined;
     const endedAt = ctx.now();
 
