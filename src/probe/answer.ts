@@ -18,8 +18,7 @@ import { decodeBody, isTextual, matchBlockpage } from './blockpage';
 import type { Observation } from './observation';
 import { tunablesOf, type HttpTask, type ProbeContext, type ReachTask } from './probe';
 import { ProbeRequest } from './request';
-import { settle } from './settle';
-import { estimateWireBytes } from './wire-bytes';
+import { observationOf, settle } from './settle';
 
 /** The final URL, when it differs from the task's URL (after normalization). */
 export function differingFinalUrl(taskUrl: string, responseUrl: string): string | undefined {
@@ -79,35 +78,16 @@ export async function probeAnswer(task: HttpTask | ReachTask, ctx: ProbeContext)
   }
 
   const answered = status !== undefined;
-  const { detail, reached, failure, raw } = await settle(request, ctx, { url: task.url, answered, bodyBytes, failed, thrown, blockpage });
-
-  const reachedHost = task.kind === 'reach' && !answered && failure !== undefined && task.reachedOn.includes(failure);
+  const settled = await settle(request, ctx, { url: task.url, answered, bodyBytes, failed, thrown, blockpage });
+  const reachedHost = task.kind === 'reach' && !answered && settled.failure !== undefined && task.reachedOn.includes(settled.failure);
   const ok = (answered && blockpage === undefined) || reachedHost;
-  const endedAt = ctx.now();
-
-  return {
-    roundId: task.roundId,
-    target: task.target,
-    kind: task.kind,
-    url: task.url,
-    method: task.method,
-    at: request.startedAt,
-    ms: endedAt - request.startedAt,
+  return observationOf(task, request, ctx, settled, {
     ok,
+    answered,
+    bodyBytes,
     ...(status !== undefined ? { status } : {}),
     ...(finalUrl !== undefined ? { finalUrl } : {}),
-    ...(detail?.ip !== undefined ? { ip: detail.ip } : {}),
-    ...(failure !== undefined ? { failure } : {}),
-    ...(raw !== undefined ? { raw } : {}),
-    reached,
     ...(blockpage !== undefined ? { blockpage } : {}),
     ...(contentOk !== undefined ? { contentOk } : {}),
-    wireBytes: estimateWireBytes({
-      url: task.url,
-      ...(failure !== undefined && !answered ? { failure } : {}),
-      headers: answered,
-      bodyBytes,
-      requests: finalUrl !== undefined ? 2 : 1,
-    }),
-  };
+  });
 }

@@ -16,9 +16,8 @@ import { matchBlockpage } from './blockpage';
 import type { Observation, TransferTiming } from './observation';
 import { tunablesOf, type Probe, type ProbeContext, type ThroughputTask } from './probe';
 import { ProbeRequest } from './request';
-import { settle } from './settle';
+import { observationOf, settle } from './settle';
 import { measureTransfer, type ChunkArrival } from './transfer-timing';
-import { estimateWireBytes } from './wire-bytes';
 
 export const throughputProbe: Probe<'throughput'> = {
   kind: 'throughput',
@@ -77,35 +76,17 @@ export const throughputProbe: Probe<'throughput'> = {
     }
 
     const answered = status !== undefined;
-    const { detail, reached, failure, raw } = await settle(request, ctx, { url: task.url, answered, bodyBytes, failed, thrown, blockpage });
+    const settled = await settle(request, ctx, { url: task.url, answered, bodyBytes, failed, thrown, blockpage });
     const ok = status !== undefined && status >= 200 && status < 300 && bodyBytes > 0 && blockpage === undefined;
-    const endedAt = ctx.now();
-
-    return {
-      roundId: task.roundId,
-      target: task.target,
-      kind: 'throughput',
-      url: task.url,
-      method: 'GET',
-      at: request.startedAt,
-      ms: endedAt - request.startedAt,
+    return observationOf(task, request, ctx, settled, {
       ok,
+      answered,
+      bodyBytes,
       ...(status !== undefined ? { status } : {}),
       ...(finalUrl !== undefined ? { finalUrl } : {}),
-      ...(detail?.ip !== undefined ? { ip: detail.ip } : {}),
-      ...(failure !== undefined ? { failure } : {}),
-      ...(raw !== undefined ? { raw } : {}),
-      reached,
       ...(blockpage !== undefined ? { blockpage } : {}),
       ...(transfer !== undefined ? { transfer } : {}),
-      wireBytes: estimateWireBytes({
-        url: task.url,
-        ...(failure !== undefined && !answered ? { failure } : {}),
-        headers: answered,
-        bodyBytes,
-        requests: finalUrl !== undefined ? 2 : 1,
-      }),
-    };
+    });
   },
 };
 
