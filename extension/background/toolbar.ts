@@ -27,8 +27,9 @@ export function tooltipOf(snapshot: Snapshot): string {
 
 export async function showOnToolbar(snapshot: Snapshot): Promise<void> {
   const action = toolbarAction();
-  const offline = snapshot.network.state === 'offline' || snapshot.network.restricted;
-  const text = snapshot.blockedCount > 0 ? String(snapshot.blockedCount) : offline ? '!' : '';
+  // The badge counts blocked services and is empty otherwise; offline and "only domestic sites"
+  // show in the icon and the tooltip.
+  const text = snapshot.blockedCount > 0 ? String(snapshot.blockedCount) : '';
   await action.setBadgeText({ text });
   await action.setBadgeBackgroundColor({ color: snapshot.blockedCount > 0 ? BLOCKED_COLOUR : GREY });
   await action.setTitle({ title: tooltipOf(snapshot) });

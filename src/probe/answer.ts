@@ -78,16 +78,16 @@ export async function probeAnswer(task: HttpTask | ReachTask, ctx: ProbeContext)
   }
 
   const answered = status !== undefined;
-  const settled = await settle(request, ctx, { url: task.url, answered, bodyBytes, failed, thrown, blockpage });
+  const settled = await settle(request, ctx, task, { answered, bodyBytes, failed, thrown, blockpage });
   const reachedHost = task.kind === 'reach' && !answered && settled.failure !== undefined && task.reachedOn.includes(settled.failure);
-  const ok = (answered && blockpage === undefined) || reachedHost;
+  const ok = (answered && settled.blockpage === undefined && !settled.lied) || reachedHost;
   return observationOf(task, request, ctx, settled, {
     ok,
     answered,
     bodyBytes,
     ...(status !== undefined ? { status } : {}),
     ...(finalUrl !== undefined ? { finalUrl } : {}),
-    ...(blockpage !== undefined ? { blockpage } : {}),
+    ...(settled.blockpage !== undefined ? { blockpage: settled.blockpage } : {}),
     ...(contentOk !== undefined ? { contentOk } : {}),
   });
 }

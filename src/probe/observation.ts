@@ -25,7 +25,7 @@ export interface TransferTiming {
   readonly headersMs: number;
   /** From the start of the request to the first body byte, ms (absent when none came). */
   readonly firstByteMs?: number;
-  /** Goodput from the first byte to the last, kbit/s (absent when fewer than two chunks came). */
+  /** Goodput, kbit/s: from the first chunk to the last, or for a body that came in one chunk, from the headers to it (absent when no byte came). */
   readonly goodputKbps?: number;
   /** The longest gap between body chunks, or from the last chunk to the end, ms. */
   readonly longestGapMs: number;

@@ -1,8 +1,16 @@
 /**
  * The end of every probe's request: ask the environment what it saw, and when the request failed,
  * normalize the failure (and apply the DNS-lie rule when no answer came). Shared by all kinds.
+ *
+ * Two findings only the environment's record can give:
+ * - a redirect the browser saw but could not follow (no permission for the blockpage host) is
+ *   matched against the blockpage fingerprints;
+ * - an answer that came from an address no public host has (a resolver's lie pointing at a
+ *   blockpage server, say) is not the service answering: failure `dns_bogus`, not `ok`. The user's
+ *   own targets are exempt: local names are how people test their own devices.
  */
-import { failureAfterDnsLie } from './bogus-address';
+import { matchBlockpage } from './blockpage';
+import { failureAfterDnsLie, isBogusAddress, isIpLiteralHost } from './bogus-address';
 import type { FailureCode } from './failure/codes';
 import { normalizeFailure } from './failure/normalize';
 import type { Observation, Reached, TransferTiming } from './observation';
@@ -16,21 +24,44 @@ export interface Settled {
   readonly reached: Reached;
   readonly failure?: FailureCode;
   readonly raw?: string;
+  /** The blockpage found: in the answer, or from a redirect the browser could not follow. */
+  readonly blockpage?: string;
+  /** The answer came from a bogus address: not the service's. */
+  readonly lied: boolean;
+}
+
+function answeredByLie(task: ProbeTask, ip: string | undefined, prefixes: readonly string[]): boolean {
+  if (ip === undefined || (task.target.type === 'endpoint' && task.target.serviceId.startsWith('custom:'))) return false;
+  let hostname: string;
+  try {
+    hostname = new URL(task.url).hostname;
+  } catch {
+    return false;
+  }
+  return !isIpLiteralHost(hostname) && isBogusAddress(ip, prefixes);
 }
 
 export async function settle(
   request: ProbeRequest,
   ctx: ProbeContext,
-  input: { readonly url: string; readonly answered: boolean; readonly bodyBytes: number; readonly failed: boolean; readonly thrown: unknown; readonly blockpage: string | undefined },
+  task: ProbeTask,
+  input: { readonly answered: boolean; readonly bodyBytes: number; readonly failed: boolean; readonly thrown: unknown; readonly blockpage: string | undefined },
 ): Promise<Settled> {
   const detail = await request.finish();
   const reached = { headers: input.answered, bytes: input.bodyBytes };
-  if (!input.failed) return { detail, reached };
+  const redirectBlockpage =
+    input.blockpage === undefined && detail?.redirectedTo !== undefined ? matchBlockpage({ finalUrl: detail.redirectedTo }, ctx.blockpages) : undefined;
+  const blockpage = input.blockpage ?? redirectBlockpage;
+  const found = blockpage !== undefined ? { blockpage } : {};
+  if (!input.failed) {
+    const lied = input.answered && blockpage === undefined && answeredByLie(task, detail?.ip, ctx.bogusAddressPrefixes);
+    return { detail, reached, ...found, lied, ...(lied ? { failure: 'dns_bogus' as const, raw: `answered from ${detail?.ip ?? ''}` } : {}) };
+  }
   const normalized = normalizeFailure({ environment: ctx.transport.environment, detail, timerFired: request.timerFired, thrown: input.thrown, reached });
   const failure = input.answered
     ? normalized.failure
-    : failureAfterDnsLie({ url: input.url, ip: detail?.ip, failure: normalized.failure, blockpage: input.blockpage, prefixes: ctx.bogusAddressPrefixes });
-  return { detail, reached, ...(failure !== undefined ? { failure } : {}), raw: normalized.raw };
+    : failureAfterDnsLie({ url: task.url, ip: detail?.ip, failure: normalized.failure, blockpage, prefixes: ctx.bogusAddressPrefixes });
+  return { detail, reached, ...found, lied: false, ...(failure !== undefined ? { failure } : {}), raw: normalized.raw };
 }
 
 /** What a probe kind adds to the observation of its request. */

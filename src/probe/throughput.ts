@@ -76,15 +76,15 @@ export const throughputProbe: Probe<'throughput'> = {
     }
 
     const answered = status !== undefined;
-    const settled = await settle(request, ctx, { url: task.url, answered, bodyBytes, failed, thrown, blockpage });
-    const ok = status !== undefined && status >= 200 && status < 300 && bodyBytes > 0 && blockpage === undefined;
+    const settled = await settle(request, ctx, task, { answered, bodyBytes, failed, thrown, blockpage });
+    const ok = status !== undefined && status >= 200 && status < 300 && bodyBytes > 0 && settled.blockpage === undefined && !settled.lied;
     return observationOf(task, request, ctx, settled, {
       ok,
       answered,
       bodyBytes,
       ...(status !== undefined ? { status } : {}),
       ...(finalUrl !== undefined ? { finalUrl } : {}),
-      ...(blockpage !== undefined ? { blockpage } : {}),
+      ...(settled.blockpage !== undefined ? { blockpage: settled.blockpage } : {}),
       ...(transfer !== undefined ? { transfer } : {}),
     });
   },

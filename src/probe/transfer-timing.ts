@@ -42,6 +42,10 @@ export function measureTransfer(record: TransferRecord): TransferTiming {
     // Chunks within the same millisecond: 1 ms keeps the figure finite (a floor, not a measurement).
     const spanMs = Math.max(1, last.at - first.at);
     goodputKbps = (afterFirst * 8) / spanMs; // bits per ms = kbit/s
+  } else if (first) {
+    // Everything in one chunk (a fast link delivers 64 KiB at once, as Chromium does on a LAN):
+    // the rate is that chunk over the time since the headers, floored at 1 ms like above.
+    goodputKbps = (first.bytes * 8) / Math.max(1, first.at - headersAt);
   }
 
   return {

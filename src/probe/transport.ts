@@ -18,6 +18,12 @@ export interface RequestDetail {
   readonly ip?: string;
   /** The stage in progress when the request ended (Node only). */
   readonly stage?: ConnectionStage;
+  /**
+   * Where the server redirected the request, as the browser saw it before following (browsers
+   * only). A redirect to a host the extension has no permission for fails without a word, so
+   * this is the only trace of a redirect to a blockpage.
+   */
+  readonly redirectedTo?: string;
 }
 
 export interface TransportRequest {

@@ -143,7 +143,8 @@ export function createMonitor(deps: MonitorDeps): Monitor {
   async function refresh(state?: RuntimeState): Promise<Snapshot> {
     const snapshot = await buildSnapshot(state);
     effects.publish(snapshot);
-    await effects.showState(snapshot);
+    // The toolbar is a view: failing to draw it must not fail what the person asked for.
+    await effects.showState(snapshot).catch((error: unknown) => effects.log(`toolbar not updated: ${error instanceof Error ? error.message : String(error)}`));
     return snapshot;
   }
 

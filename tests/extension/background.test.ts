@@ -5,6 +5,7 @@
  * an in-memory network (no test may reach a real host); webRequest, which the fake lacks, is inert.
  */
 import { readFileSync } from 'node:fs';
+import { IDBFactory } from 'fake-indexeddb';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CATALOGUE } from '../../src/catalogue';
@@ -52,12 +53,14 @@ beforeEach(() => {
   blocked.clear();
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(Date.UTC(2026, 1, 12, 11, 0));
-  for (const event of ['onBeforeRequest', 'onResponseStarted', 'onCompleted', 'onErrorOccurred'] as const) {
+  for (const event of ['onBeforeRequest', 'onBeforeRedirect', 'onResponseStarted', 'onCompleted', 'onErrorOccurred'] as const) {
     vi.spyOn(fakeBrowser.webRequest[event], 'addListener').mockImplementation(() => undefined);
   }
   vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation((key: string, substitutions?: string | string[]) => t(key, substitutions));
   vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('en');
   vi.stubGlobal('fetch', fakeFetch);
+  // A database of its own per test: a worker from the test before must not share its history.
+  vi.stubGlobal('indexedDB', new IDBFactory());
   vi.stubGlobal('navigator', { languages: ['ru-RU'] });
   vi.resetModules();
 });

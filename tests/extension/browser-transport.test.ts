@@ -15,6 +15,7 @@ class FakeWebRequest {
     const event = (name: string) => ({ addListener: (listener: Listener) => void this.listeners.set(name, listener) });
     this.events = {
       onBeforeRequest: event('onBeforeRequest'),
+      onBeforeRedirect: event('onBeforeRedirect'),
       onResponseStarted: event('onResponseStarted'),
       onCompleted: event('onCompleted'),
       onErrorOccurred: event('onErrorOccurred'),
@@ -47,6 +48,32 @@ describe('the browser transport', () => {
     expect(await transport.detail('k1')).toEqual({ error: 'net::ERR_NAME_NOT_RESOLVED' });
     transport.forget('k1');
     expect(await transport.detail('k1')).toBeUndefined();
+  });
+
+  it('joins events that arrive after the fetch already rejected, even the first one', async () => {
+    const web = new FakeWebRequest();
+    const transport = createBrowserTransport('chrome', web.events, async (url) => {
+      // Chromium can reject before the worker hears onBeforeRequest (~160 ms for an NXDOMAIN).
+      setTimeout(() => {
+        const id = web.begin(url);
+        web.fire('onErrorOccurred', { requestId: id, url, tabId: -1, error: 'net::ERR_NAME_NOT_RESOLVED' });
+      }, 100);
+      throw new TypeError('Failed to fetch');
+    });
+    await expect(transport.fetch('https://web.whatsapp.com/', request('late'))).rejects.toThrow();
+    expect(await transport.detail('late')).toEqual({ error: 'net::ERR_NAME_NOT_RESOLVED' });
+  });
+
+  it('keeps where a redirect led, even when the browser could not follow it', async () => {
+    const web = new FakeWebRequest();
+    const transport = createBrowserTransport('chrome', web.events, async (url) => {
+      const id = web.begin(url);
+      web.fire('onBeforeRedirect', { requestId: id, url, tabId: -1, redirectUrl: 'http://warning.rt.ru/?id=1' });
+      web.fire('onErrorOccurred', { requestId: id, url: 'http://warning.rt.ru/?id=1', tabId: -1, error: 'net::ERR_FAILED' });
+      throw new TypeError('Failed to fetch');
+    });
+    await expect(transport.fetch('http://t.me/', request('r'))).rejects.toThrow();
+    expect(await transport.detail('r')).toEqual({ error: 'net::ERR_FAILED', redirectedTo: 'http://warning.rt.ru/?id=1' });
   });
 
   it('records the address of an answer', async () => {
@@ -85,7 +112,7 @@ describe('the browser transport', () => {
     expect(await transport.detail('s')).toBeUndefined();
   });
 
-  it('two probes of the same URL never overlap, so each gets its own events', async () => {
+  it('two probes of the same URL never overlap (the second starts once the first is forgotten), so each gets its own events', async () => {
     const web = new FakeWebRequest();
     const order: string[] = [];
     let calls = 0;
@@ -99,12 +126,17 @@ describe('the browser transport', () => {
       order.push(`end ${mine}`);
       throw new TypeError('Failed to fetch');
     });
-    const first = transport.fetch('https://signal.org/', request('one')).catch(() => undefined);
-    const second = transport.fetch('https://signal.org/', request('two')).catch(() => undefined);
-    await Promise.all([first, second]);
+    // As a probe does: fetch, then read the detail, then forget.
+    const probe = async (key: string) => {
+      await transport.fetch('https://signal.org/', request(key)).catch(() => undefined);
+      const detail = await transport.detail(key);
+      transport.forget(key);
+      return detail;
+    };
+    const [one, two] = await Promise.all([probe('one'), probe('two')]);
     expect(order).toEqual(['start 1', 'end 1', 'start 2', 'end 2']);
-    expect(await transport.detail('one')).toEqual({ error: 'net::ERR_CONNECTION_RESET' });
-    expect(await transport.detail('two')).toEqual({ error: 'net::ERR_CONNECTION_REFUSED' });
+    expect(one).toEqual({ error: 'net::ERR_CONNECTION_RESET' });
+    expect(two).toEqual({ error: 'net::ERR_CONNECTION_REFUSED' });
   });
 
   it('a request the browser never reported (no host permission) has no detail', async () => {

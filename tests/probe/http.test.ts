@@ -227,10 +227,25 @@ describe('http probe: DNS lies', () => {
     expect(observation.failure).toBeUndefined();
   });
 
-  it('a plain answer from a private address stays an answer', async () => {
-    const { observation } = await run('chrome', { type: 'answer', detail: { ip: '192.168.1.1' } });
+  it('an answer from a private address for a public name is not the service: a DNS lie', async () => {
+    const { observation } = await run('chrome', { type: 'answer', detail: { ip: '10.10.34.34' } });
+    expect(observation).toMatchObject({ ok: false, status: 200, ip: '10.10.34.34', failure: 'dns_bogus' });
+  });
+
+  it('the user\'s own target on a local name may answer from a private address', async () => {
+    const target = { type: 'endpoint', serviceId: 'custom:router.lan', componentId: 'web', endpointId: 'custom:router.lan.web' } as const;
+    const { observation } = await run('chrome', { type: 'answer', detail: { ip: '192.168.1.1' } }, task({ url: 'http://router.lan/', target }));
     expect(observation).toMatchObject({ ok: true, ip: '192.168.1.1' });
     expect(observation.failure).toBeUndefined();
+  });
+
+  it('a redirect the browser could not follow (no permission for the blockpage host) is still a blockpage', async () => {
+    const { observation } = await run('chrome', {
+      type: 'reject',
+      thrown: new TypeError('Failed to fetch'),
+      detail: { redirectedTo: 'http://warning.rt.ru/?id=17', error: 'net::ERR_BLOCKED_BY_CLIENT' },
+    }, task({ url: 'http://t.me/' }));
+    expect(observation).toMatchObject({ ok: false, blockpage: 'ru-rtk-redirect' });
   });
 
   it('an IP-literal URL has no resolver to lie', async () => {
