@@ -49,8 +49,10 @@ export function LineChart(props: LineChartProps) {
   }
   const count = props.buckets.length;
   const top = Math.max(...props.values.map((value) => value?.median ?? 0)) * HEADROOM || overall.max;
+  // Half a bucket of margin at each end, so the first and the newest points are not cut at the edge.
+  const inset = WIDTH / Math.max(count, 1) / 2;
   const xOf = (i: number): number => {
-    const x = count <= 1 ? WIDTH / 2 : (i / (count - 1)) * WIDTH;
+    const x = count <= 1 ? WIDTH / 2 : inset + (i / (count - 1)) * (WIDTH - 2 * inset);
     return dir === 'rtl' ? WIDTH - x : x;
   };
   const yOf = (value: number): number => HEIGHT - Math.min(1, value / top) * HEIGHT;

@@ -17,7 +17,7 @@ function ToolCard(props: { readonly id: ToolId; readonly country: string | null 
   const links = linksFor(tool, language, props.country);
   const facts = [
     tool.platforms.length > 0
-      ? t('guidance_tool_platforms', new Intl.ListFormat(locale, { type: 'unit', style: 'short' }).format(tool.platforms.map((platform) => PLATFORM_NAMES[platform])))
+      ? t('guidance_tool_platforms', new Intl.ListFormat(locale, { type: 'conjunction', style: 'short' }).format(tool.platforms.map((platform) => PLATFORM_NAMES[platform])))
       : '',
     t(COST_MESSAGE[tool.cost]),
     tool.openness ? t(OPENNESS_MESSAGE[tool.openness]) : '',
