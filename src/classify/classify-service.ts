@@ -80,10 +80,15 @@ export function classifyService(
 
   const chatRoles = new Set(service.components.filter((component) => component.role === 'chat').map((component) => component.id));
   const carrier = failed.find((component) => chatRoles.has(component.componentId)) ?? failed[0]!;
+  // A resolver that lies for this service's names shows as a DNS lie where an answer came from a
+  // bogus address, and as a certificate for the wrong name wherever the lie meets TLS (a browser
+  // does not say where a failed TLS connection went). One lie seen explains the certificate errors.
+  const resolverLies = endpointObservations.some((observation) => observation.failure === 'dns_bogus');
+  const how = carrier.how === 'tls' && resolverLies ? 'dns' : (carrier.how ?? 'connect');
   return {
     serviceId: service.id,
     state: answered.length === 0 ? 'blocked' : 'partial',
-    how: carrier.how ?? 'connect',
+    how,
     components,
     swept,
     ...speedFields,

@@ -92,6 +92,19 @@ describe('a service', () => {
     expect(service([...ONLINE, failure('x.web.main', 'web', code)])).toMatchObject({ state: 'blocked', how });
   });
 
+  it('a resolver lie seen on one endpoint explains certificate errors on the others: how=dns', () => {
+    const verdict = service([
+      ...ONLINE,
+      answer('x.web.main', 'web', { ok: false, failure: 'dns_bogus', ip: '10.10.34.34' }),
+      failure('x.chat.a', 'chat', 'tls_cert_name'),
+      failure('x.chat.b', 'chat', 'tls_cert_name'),
+      failure('x.media.cdn', 'media', 'tls_cert_name'),
+    ]);
+    expect(verdict).toMatchObject({ state: 'blocked', how: 'dns' });
+    // Without the lie, the same certificate errors are interception.
+    expect(service([...ONLINE, failure('x.chat.a', 'chat', 'tls_cert_name'), failure('x.chat.b', 'chat', 'tls_cert_name')]).how).toBe('tls');
+  });
+
   it('a timeout with nothing received reads as connect, with headers or bytes as stall', () => {
     expect(service([...ONLINE, failure('x.web.main', 'web', 'timeout')]).how).toBe('connect');
     expect(service([...ONLINE, failure('x.web.main', 'web', 'timeout', { reached: { headers: true, bytes: 16384 } })]).how).toBe('stall');
