@@ -21,7 +21,6 @@ interface Suite {
   readonly count: 'exit' | { readonly vitestJson: string } | 'last-line';
 }
 
-const LAB = ['node', '--import', 'tsx', 'tests/lab/netns/run-in-namespace.ts', '--'];
 const REPORTS = 'test-results';
 
 const SUITES: readonly Suite[] = [
@@ -35,12 +34,7 @@ const SUITES: readonly Suite[] = [
   { id: 'build', title: 'Build (Chrome MV3, Firefox MV2)', command: ['npm', 'run', 'build'], count: 'exit' },
   { id: 'zip', title: 'Store packages', command: ['npm', 'run', 'zip'], count: 'exit' },
   { id: 'lab-selftest', title: 'Browser lab self-test (Chromium in a namespace)', command: ['node', '--import', 'tsx', 'tests/e2e/lab-selftest.ts'], count: 'last-line' },
-  {
-    id: 'e2e',
-    title: 'End to end in Chromium against the lab',
-    command: [...LAB, 'npx', 'vitest', 'run', '--config', 'vitest.e2e.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${REPORTS}/e2e.json`],
-    count: { vitestJson: `${REPORTS}/e2e.json` },
-  },
+  { id: 'e2e', title: 'End to end in Chromium against the lab', command: ['node', '--import', 'tsx', 'tests/e2e/run-scenarios.ts'], count: 'last-line' },
   { id: 'firefox', title: 'Firefox: web-ext lint and a headless smoke run', command: ['node', '--import', 'tsx', 'tests/e2e/firefox/run.ts'], count: 'last-line' },
 ];
 

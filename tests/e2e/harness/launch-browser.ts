@@ -27,6 +27,16 @@ export interface LaunchOptions {
   readonly userDataDir?: string;
   /** Chromium's HOME (NSS trust store). Default: the lab run's browser home, else the current HOME. */
   readonly home?: string;
+  /**
+   * The browser's interface language ("en", "ru", "fa"): what `i18n.getUILanguage()` answers and
+   * which `_locales` folder the extension's pages use. Default: Chromium's own (en-US here).
+   */
+  readonly lang?: string;
+}
+
+/** What may change across a relaunch: the same profile, opened in another language. */
+export interface RelaunchOptions {
+  readonly lang?: string;
 }
 
 export interface LabBrowser {
@@ -46,8 +56,8 @@ export interface LabBrowser {
   /** Closes idle keep-alive connections, so the next request dials again. */
   closeIdleSockets(): Promise<void>;
   close(): Promise<void>;
-  /** Closes and starts again with the same profile and HOME. */
-  relaunch(): Promise<LabBrowser>;
+  /** Closes and starts again with the same profile and HOME (and language, unless another is given). */
+  relaunch(options?: RelaunchOptions): Promise<LabBrowser>;
 }
 
 export function launchBrowser(options: LaunchOptions): Promise<LabBrowser> {
@@ -63,13 +73,18 @@ async function launch(options: LaunchOptions, ownsProfile: boolean): Promise<Lab
   const userDataDir = options.userDataDir ?? (await mkdtemp(join(process.env[RUN_DIR_ENV] ?? tmpdir(), 'profile-')));
   const home = options.home ?? labBrowserHome();
 
+  const lang = options.lang;
+
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: await findChromium(),
     headless: true,
-    args: chromiumArgs(extensionDir),
+    args: [...chromiumArgs(extensionDir), ...(lang ? [`--lang=${lang}`] : [])],
     // Playwright's own default would turn extensions off before our flags turn one on.
     ignoreDefaultArgs: ['--disable-extensions'],
-    env: { ...process.env, ...(home ? { HOME: home } : {}) },
+    // Chromium on Linux takes its UI language from the environment as well as from --lang.
+    env: { ...process.env, ...(home ? { HOME: home } : {}), ...(lang ? languageEnv(lang) : {}) },
+    // Pages' navigator.language (dates and numbers in the popup) follows the browser's language.
+    ...(lang ? { locale: lang } : {}),
   });
   try {
     const firstWorker = await extensionWorker(context);
@@ -110,9 +125,10 @@ async function launch(options: LaunchOptions, ownsProfile: boolean): Promise<Lab
         await context.close();
         if (ownsProfile) await rm(userDataDir, { recursive: true, force: true });
       },
-      async relaunch() {
+      async relaunch(again: RelaunchOptions = {}) {
         await context.close();
-        return launch({ extensionDir, userDataDir, ...(home ? { home } : {}) }, ownsProfile);
+        const nextLang = again.lang ?? lang;
+        return launch({ extensionDir, userDataDir, ...(home ? { home } : {}), ...(nextLang ? { lang: nextLang } : {}) }, ownsProfile);
       },
     };
     return browser;
@@ -120,6 +136,12 @@ async function launch(options: LaunchOptions, ownsProfile: boolean): Promise<Lab
     await context.close();
     throw error;
   }
+}
+
+/** `LANGUAGE` and `LANG` for a language tag ("zh-CN" → zh_CN, zh_CN.UTF-8): Chromium reads them without the locale being installed. */
+function languageEnv(lang: string): Record<string, string> {
+  const posix = lang.replace('-', '_');
+  return { LANGUAGE: posix, LANG: `${posix}.UTF-8` };
 }
 
 async function extensionWorker(context: BrowserContext): Promise<Worker> {

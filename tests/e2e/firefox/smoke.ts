@@ -1,0 +1,168 @@
+/**
+ * Firefox smoke run: the MV2 build in Debian's headless Firefox ESR, inside a lab namespace.
+ *
+ *   node --import tsx tests/e2e/firefox/smoke.ts            # against the lab, its CA trusted by the profile
+ *   node --import tsx tests/e2e/firefox/smoke.ts --offline  # in an empty namespace: no network at all
+ *
+ * Outside a namespace it re-runs itself inside a fresh one (the product's probes must never reach
+ * the real hosts). It checks that the add-on installs, its background answers its pages, the
+ * install round and a "Check now" round are stored, and what they found (every service reachable
+ * in the lab; `offline` without a network), then prints `firefox smoke: N passed, M failed`.
+ */
+import { fileURLToPath } from 'node:url';
+import type { Snapshot } from '../../../src/snapshot/snapshot';
+import { startBrowserLab, type BrowserLab } from '../../lab/netns/browser-lab';
+import { currentLabNamespace, RUN_DIR_ENV } from '../../lab/netns/namespace';
+import { runInNamespace } from '../../lab/netns/run-in-namespace';
+import { GECKO_ID, launchFirefoxWithExtension, type FirefoxWithExtension } from './launch-firefox';
+
+/** How long a round may take, ms: 15 s timers when nothing answers, plus Firefox's retries. A deadline, not a measurement. */
+const ROUND_DEADLINE_MS = 90_000;
+const POLL_MS = 250;
+
+interface Check {
+  readonly name: string;
+  readonly failures: readonly string[];
+  readonly seen?: string;
+}
+
+interface Envelope<T> {
+  readonly ok: boolean;
+  readonly value?: T;
+  readonly error?: string;
+}
+
+async function request<T>(firefox: FirefoxWithExtension, message: { readonly type: string } & Record<string, unknown>): Promise<T> {
+  const envelope = (await firefox.send(message)) as Envelope<T> | undefined;
+  if (!envelope?.ok || envelope.value === undefined) throw new Error(`${message.type}: ${envelope?.error ?? 'no answer'}`);
+  return envelope.value;
+}
+
+async function roundAfter(firefox: FirefoxWithExtension, after: number): Promise<Snapshot> {
+  const deadline = Date.now() + ROUND_DEADLINE_MS;
+  for (;;) {
+    const snapshot = await request<Snapshot>(firefox, { type: 'getSnapshot' });
+    if (!snapshot.activity.running && snapshot.lastRoundAt !== undefined && snapshot.lastRoundAt > after) return snapshot;
+    if (Date.now() > deadline) throw new Error(`no round stored after ${after} within ${ROUND_DEADLINE_MS} ms`);
+    await new Promise((done) => setTimeout(done, POLL_MS));
+  }
+}
+
+async function storedRounds(firefox: FirefoxWithExtension): Promise<number> {
+  const file = await request<{ text: string }>(firefox, { type: 'exportData', format: 'json' });
+  return ((JSON.parse(file.text) as { rounds?: readonly unknown[] }).rounds ?? []).length;
+}
+
+function states(snapshot: Snapshot): string {
+  return snapshot.services.map((service) => `${service.id}=${service.state}`).join(' ');
+}
+
+async function check(checks: Check[], name: string, run: () => Promise<readonly string[] | { failures: readonly string[]; seen: string }>): Promise<void> {
+  try {
+    const outcome = await run();
+    checks.push(Array.isArray(outcome) ? { name, failures: outcome } : { name, ...(outcome as { failures: readonly string[]; seen: string }) });
+  } catch (error) {
+    checks.push({ name, failures: [`threw: ${error instanceof Error ? error.message : String(error)}`] });
+  }
+}
+
+export async function firefoxSmoke(offline: boolean): Promise<Check[]> {
+  const checks: Check[] = [];
+  let lab: BrowserLab | undefined;
+  let firefox: FirefoxWithExtension | undefined;
+  const started = performance.now();
+  try {
+    if (!offline) lab = await startBrowserLab();
+    const workDir = process.env[RUN_DIR_ENV];
+    await check(checks, 'the MV2 build installs as a temporary add-on, and an extension page opens', async () => {
+      firefox = await launchFirefoxWithExtension({ ...(lab ? { trustCaPem: lab.node.ca.certificatePem } : {}), ...(workDir ? { workDir } : {}) });
+      return {
+        failures: firefox.extensionId === GECKO_ID ? [] : [`installed as ${firefox.extensionId}, expected ${GECKO_ID}`],
+        seen: `${firefox.extensionId}, ready after ${Math.round(performance.now() - started)} ms`,
+      };
+    });
+    const ff = firefox as FirefoxWithExtension | undefined;
+    if (!ff) return checks;
+
+    let installRound: Snapshot | undefined;
+    await check(checks, 'the install round is stored', async () => {
+      installRound = await roundAfter(ff, 0);
+      const rounds = await storedRounds(ff);
+      return { failures: rounds >= 1 ? [] : [`the history has ${rounds} rounds`], seen: `${rounds} round(s); network ${installRound.network.state}; ${states(installRound)}` };
+    });
+
+    await check(checks, offline ? 'with no network at all, the round says offline for every service' : 'in the lab, every service is reachable', async () => {
+      const snapshot = installRound ?? (await request<Snapshot>(ff, { type: 'getSnapshot' }));
+      const wanted = offline ? 'offline' : 'reachable';
+      const wrong = snapshot.services.filter((service) => service.state !== wanted);
+      const failures = [
+        ...(snapshot.network.state === (offline ? 'offline' : 'online') ? [] : [`network ${snapshot.network.state}`]),
+        ...wrong.map((service) => `${service.id} is ${service.state} (${service.components.map((component) => `${component.id}: ${component.failure ?? 'ok'}`).join(', ')})`),
+        ...(snapshot.services.length === 0 ? ['no services'] : []),
+      ];
+      return { failures, seen: states(snapshot) };
+    });
+
+    await check(checks, '"Check now" runs a second round, stored too', async () => {
+      const before = (await request<Snapshot>(ff, { type: 'getSnapshot' })).lastRoundAt ?? 0;
+      const roundStarted = performance.now();
+      await request(ff, { type: 'runNow' });
+      const after = await roundAfter(ff, before);
+      const rounds = await storedRounds(ff);
+      return { failures: rounds >= 2 ? [] : [`the history has ${rounds} rounds`], seen: `${rounds} rounds; this one took ${Math.round(performance.now() - roundStarted)} ms; ${states(after)}` };
+    });
+
+    await check(checks, 'the popup lists every service with its state', async () => {
+      const rows = await ff.page.evaluate(() => [...document.querySelectorAll('[data-service]')].map((row) => `${row.getAttribute('data-service')}=${row.getAttribute('data-state')}`));
+      const snapshot = await request<Snapshot>(ff, { type: 'getSnapshot' });
+      const expected = states(snapshot).split(' ');
+      const failures = rows.length === expected.length && expected.every((entry) => rows.includes(entry)) ? [] : [`popup rows ${rows.join(' ')}, background ${expected.join(' ')}`];
+      return { failures, seen: rows.join(' ') };
+    });
+
+    if (lab) {
+      const inLab = lab;
+      await check(checks, 'nothing left the lab', async () => {
+        const traffic = await inLab.checkTraffic();
+        const failures = [
+          ...(traffic.leakedPackets > 0 ? [`${traffic.leakedPackets} packets leaked`] : []),
+          ...traffic.foreignDestinations.map((port) => `sent to ${port.address}:${port.port}`),
+        ];
+        const bytes = traffic.destinations.reduce((sum, port) => sum + port.bytesSent + port.bytesReceived, 0);
+        // Firefox's own lookups (update and settings hosts) get NXDOMAIN; they are listed, not failed.
+        return { failures, seen: `${traffic.destinations.length} lab destinations, ${bytes} B; names Firefox itself looked up: ${traffic.foreignNames.join(', ') || 'none'}` };
+      });
+    }
+    return checks;
+  } finally {
+    await (firefox as FirefoxWithExtension | undefined)?.close().catch(() => undefined);
+    await lab?.close();
+  }
+}
+
+function print(checks: readonly Check[], title: string): number {
+  for (const outcome of checks) {
+    process.stdout.write(`${outcome.failures.length === 0 ? 'ok  ' : 'FAIL'} ${outcome.name}${outcome.seen ? `: ${outcome.seen}` : ''}\n`);
+    for (const failure of outcome.failures) process.stdout.write(`       ✗ ${failure}\n`);
+  }
+  const failed = checks.filter((outcome) => outcome.failures.length > 0).length;
+  process.stdout.write(`${title}: ${checks.length - failed} passed, ${failed} failed\n`);
+  return failed;
+}
+
+const thisFile = fileURLToPath(import.meta.url);
+if (process.argv[1] === thisFile) {
+  const offline = process.argv.includes('--offline');
+  const run = async (): Promise<number> => {
+    if (!(await currentLabNamespace())) return runInNamespace([process.execPath, ...process.execArgv, thisFile, ...process.argv.slice(2)]);
+    process.stdout.write(`Firefox smoke run (${offline ? 'no network' : 'lab'}):\n`);
+    return print(await firefoxSmoke(offline), 'firefox smoke') === 0 ? 0 : 1;
+  };
+  run().then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      process.stderr.write(`firefox smoke: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\nfirefox smoke: 0 passed, 1 failed\n`);
+      process.exit(1);
+    },
+  );
+}
