@@ -77,8 +77,8 @@ describe('the background in a (fake) browser', () => {
     await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
     const at = await waitForRound();
     expect(at - Date.now()).toBeGreaterThanOrEqual(5 * MINUTE - 30_000);
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getTitle({})).toBe('Blockwatch: every service is reachable'), { timeout: 10_000, interval: 50 });
     expect(await fakeBrowser.action.getBadgeText({})).toBe('');
-    expect(await fakeBrowser.action.getTitle({})).toBe('Blockwatch: every service is reachable');
     // The country was guessed (ru-RU) and saved with the first settings.
     expect((await fakeBrowser.storage.local.get('settings')).settings).toMatchObject({ version: 1, country: 'RU' });
   });
@@ -108,7 +108,8 @@ describe('the background in a (fake) browser', () => {
     const [id, notification] = Object.entries(shown)[0] as [string, { title: string; message: string }];
     expect(notification.title).toBe('WhatsApp is blocked');
     expect(notification.message).toMatch(/^WhatsApp is blocked on your network \(connections blocked\) since /);
-    expect(await fakeBrowser.action.getBadgeText({})).toBe('1');
+    // The toolbar is drawn once the round's snapshot is built, just after the alarms are armed.
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({})).toBe('1'), { timeout: 10_000, interval: 50 });
     expect(await fakeBrowser.action.getTitle({})).toBe('Blockwatch: WhatsApp — Blocked');
 
     const opened = vi.spyOn(fakeBrowser.tabs, 'create');
