@@ -27,7 +27,7 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['alarms', 'storage', 'notifications', 'webRequest'],
-    // One source of truth: every host the catalogue probes, nothing more (no <all_urls>).
+    // One source of truth: every host the catalogue probes, nothing more (no catch-all pattern).
     host_permissions: hostPermissions(CATALOGUE),
     // Custom targets ask for their own host at the moment the user adds them. Firefox's MV2 manifest
     // has no optional_host_permissions (WXT drops it there): the same patterns go in optional_permissions.

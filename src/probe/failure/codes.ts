@@ -1,7 +1,7 @@
 /**
  * Normalized failure codes. Every environment (Chrome, Firefox, Node) has its own words for the
- * same network event; one table per environment maps them here (`chrome.ts`, `firefox.ts`,
- * `node.ts`). Unknown words become `error` and are kept verbatim in the observation.
+ * same network event; one table per environment, in a file of its own beside this one, maps them
+ * here. Unknown words become `error` and are kept verbatim in the observation.
  */
 export const FAILURE_CODES = [
   /** The name does not resolve (NXDOMAIN, or the resolver gave up). */

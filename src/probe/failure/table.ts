@@ -1,7 +1,7 @@
 /**
  * The shape of a failure table: exact raw words first, then prefixes for families of words
- * (every `CERT_*` of Chrome is a certificate problem). Each environment fills one (`chrome.ts`,
- * `firefox.ts`, `node.ts`); a word found in neither part is unknown and becomes `error`.
+ * (every `CERT_*` of Chrome is a certificate problem). Each environment fills one, in its own file
+ * beside this one; a word found in neither part is unknown and becomes `error`.
  */
 import type { FailureCode } from './codes';
 
