@@ -328,6 +328,14 @@ export function createMonitor(deps: MonitorDeps): Monitor {
     },
 
     async onAlarm(name) {
+      // An alarm that fires while a round is still finishing must not just join it (its own round
+      // would be lost): let that round end, then see whether this alarm is still due — the round
+      // re-arms the schedule, so a firing it made stale finds its alarm armed again for later.
+      if (running) {
+        await running.catch(() => undefined);
+        const armed = await effects.alarmAt(name);
+        if (armed !== null && armed > clock.now() + ALARM_SLACK_MS) return;
+      }
       if (name === 'round') {
         await round({ kind: 'regular' }).promise;
         return;

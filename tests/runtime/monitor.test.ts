@@ -144,6 +144,25 @@ describe('the network itself', () => {
 });
 
 describe('one round at a time', () => {
+  it('a confirmation alarm that fires while another round runs waits for it, and the schedule goes on', async () => {
+    const h = await createHarness(lab);
+    await h.monitor.start('install');
+    lab.service('viber').dns('nxdomain');
+    h.clock.advance(5 * MINUTE);
+    await h.monitor.onAlarm('round');
+    const due = h.effects.alarms.get('confirm') ?? 0;
+    h.clock.advance(due - h.clock.now());
+    // "Check now" is running when the confirmation alarm fires: that round is a second sample, so
+    // the alarm's own round is re-armed 60 s after it rather than run at once.
+    const manual = h.monitor.runNow();
+    await h.monitor.onAlarm('confirm');
+    await manual;
+    expect(h.effects.shown).toEqual([]);
+    expect((h.effects.alarms.get('confirm') ?? 0) - h.clock.now()).toBeGreaterThan(MINUTE - 10_000);
+    await runConfirmations(h);
+    expect(h.effects.shown.map((shown) => shown.text.title)).toEqual(['Viber is blocked']);
+  });
+
   it('"Check now" during a scheduled round joins it instead of starting another', async () => {
     const h = await createHarness(lab);
     await h.monitor.start('install');
