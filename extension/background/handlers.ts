@@ -56,7 +56,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 
     async updateSettings({ update }) {
       const result = await updateSettings(deps.settings, update, { idForTarget, defaults: deps.defaults });
-      if (result.ok) await monitor.settingsChanged();
+      if (result.ok) await monitor.reconsider();
       return result;
     },
 
@@ -74,13 +74,13 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const checked = validateExport(text);
       if (!checked.ok) return { ok: false, error: checked.error };
       const report = await importHistory(db, checked.data);
-      await monitor.settingsChanged();
+      await monitor.reconsider();
       return { ok: true, report };
     },
 
     async clearData() {
       await clearAll(db);
-      await monitor.settingsChanged();
+      await monitor.reconsider();
       return { ok: true };
     },
   };

@@ -99,8 +99,8 @@ export interface Monitor {
   runNow(): Promise<{ joined: boolean }>;
   measureSpeed(serviceId: string): Promise<{ ok: true } | { ok: false; reason: 'unknown_service' | 'no_object' | 'budget_spent' }>;
   snapshot(): Promise<Snapshot>;
-  /** After settings changed: re-arm the schedule and refresh the snapshot. */
-  settingsChanged(): Promise<void>;
+  /** After the settings or the history changed (an update, an import, a clear): re-arm the schedule, show the new state. */
+  reconsider(): Promise<void>;
   /** The round in progress, if any (tests wait on it). */
   readonly running: Promise<RoundOutcome> | null;
 }
@@ -250,7 +250,6 @@ export function createMonitor(deps: MonitorDeps): Monitor {
         tracks,
         schedule: nextSchedule,
         ledger: spend(state.ledger, result.wireBytes, end, utcOffsetMin),
-        lastNetwork: { verdict: result.verdict.network, at: end },
       },
       decideNotifications(changes, config.notifications),
     );
@@ -317,10 +316,10 @@ export function createMonitor(deps: MonitorDeps): Monitor {
           await round({ kind: reason === 'install' ? 'manual' : 'regular' }).promise;
           return;
         }
-        // A round in progress arms the schedule when it ends.
+        // A round in progress arms the schedule when it ends. Nothing else to do on a wake-up: the
+        // toolbar keeps what it showed, and pages ask for the snapshot themselves.
         if (running) return;
         await ensureSchedule(state, config);
-        await refresh(state);
       };
       const next = starts.then(begin, begin);
       starts = next.catch(() => undefined);
@@ -369,12 +368,9 @@ export function createMonitor(deps: MonitorDeps): Monitor {
       return { ok: true };
     },
 
-    async snapshot() {
-      const snapshot = await buildSnapshot();
-      return { ...snapshot, activity };
-    },
+    snapshot: () => buildSnapshot(),
 
-    async settingsChanged() {
+    async reconsider() {
       const config = await settings();
       const state = await history.loadState();
       await armSchedule(state, config);

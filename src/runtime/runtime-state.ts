@@ -4,7 +4,6 @@
  * those shown, and the data ledger. Saved in the same transaction as the round that changed it,
  * so a worker killed at any point either has the round and its consequences, or neither.
  */
-import type { NetworkVerdict } from '../classify/verdict';
 import type { Track } from '../confirm/types';
 import type { PlannedNotification } from '../notify/decide';
 import { INITIAL_SCHEDULE, type ScheduleState } from '../schedule/schedule-state';
@@ -23,8 +22,6 @@ export interface RuntimeState {
   /** Ids of notifications already shown, oldest first. */
   readonly notified: readonly string[];
   readonly ledger: DataLedger;
-  /** The network as the latest round saw it. */
-  readonly lastNetwork: { readonly verdict: NetworkVerdict; readonly at: number } | null;
   /** When history was last pruned (ms). */
   readonly lastPrunedAt: number | null;
 }
@@ -36,7 +33,6 @@ export const INITIAL_RUNTIME_STATE: RuntimeState = {
   outbox: [],
   notified: [],
   ledger: EMPTY_LEDGER,
-  lastNetwork: null,
   lastPrunedAt: null,
 };
 
@@ -56,7 +52,6 @@ export function parseRuntimeState(stored: unknown): RuntimeState {
     outbox: Array.isArray(stored.outbox) ? (stored.outbox as PlannedNotification[]) : [],
     notified: Array.isArray(stored.notified) ? stored.notified.filter((id): id is string => typeof id === 'string') : [],
     ledger: parseLedger(stored.ledger),
-    lastNetwork: isObject(stored.lastNetwork) ? (stored.lastNetwork as unknown as RuntimeState['lastNetwork']) : null,
     lastPrunedAt: typeof stored.lastPrunedAt === 'number' ? stored.lastPrunedAt : null,
   };
 }

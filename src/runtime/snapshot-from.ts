@@ -35,13 +35,13 @@ export function snapshotFrom(sources: SnapshotSources): Snapshot {
     const valid = [...cells].reverse().find((cell) => JUDGED.has(cell.state));
     if (valid) latestValid[id] = { state: valid.state, ...(valid.how ? { how: valid.how } : {}) };
   }
-  const lastNetwork = sources.state.lastNetwork ?? (sources.current.lastRound ? { verdict: sources.current.lastRound.network, at: sources.current.lastRound.at } : null);
+  const lastRound = sources.current.lastRound;
   return buildSnapshot({
     now: sources.now,
     services: sources.services,
     tracks: sources.state.tracks,
-    latestNetwork: lastNetwork?.verdict ?? null,
-    ...(lastNetwork ? { latestNetworkAt: lastNetwork.at } : {}),
+    latestNetwork: lastRound?.network ?? null,
+    ...(lastRound ? { latestNetworkAt: lastRound.at } : {}),
     latest,
     latestValid,
     strips,

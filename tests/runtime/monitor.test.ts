@@ -200,7 +200,7 @@ describe('a worker killed at the worst moments', () => {
     const third = next.restart();
     await third.monitor.start('wake');
     expect(third.effects.shown).toEqual([]);
-    expect(states(third.effects.states.at(-1)).signal).toBe('blocked:reset');
+    expect(states(await third.monitor.snapshot()).signal).toBe('blocked:reset');
   });
 
   it('killed mid-confirmation: the next worker resumes the schedule and confirms with one notification', async () => {
