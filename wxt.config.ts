@@ -21,7 +21,7 @@ export default defineConfig({
       for (const icon of await writeIcons(resolve(wxt.config.wxtDir, 'icons'))) files.push({ absoluteSrc: icon.absolute, relativeDest: icon.relative });
     },
   },
-  // Firefox stays on MV2: its MV3 build gets no webRequest error for a DNS failure (research/wxt.md).
+  // Firefox stays on MV2: its MV3 build gets no webRequest error for a DNS failure (docs/sources.md#firefox-mv2).
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

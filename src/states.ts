@@ -1,5 +1,5 @@
 /**
- * One vocabulary for code, interface, notifications and tests (DESIGN.md, "States").
+ * One vocabulary for code, interface, notifications and tests (README, "What you see").
  *
  * A service's state in one round, and its confirmed state over rounds, are both a `State`.
  * `how` says in which way a service is blocked (for `blocked`, `partial`, and `slow` when the

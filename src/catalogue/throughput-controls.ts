@@ -19,7 +19,7 @@ export const THROUGHPUT_CONTROLS: readonly ThroughputControl[] = [
     bytes: BYTES,
     range: false,
     region: 'intl',
-    source: readSource('research/catalogue.md A4; speed tests in public code (https://speed.cloudflare.com/__down?bytes=N)'),
+    source: readSource('speed tests in public code (https://speed.cloudflare.com/__down?bytes=N); the 16 KB freeze it detects: net4people/bbs#490, Cloudflare blog 2025-06-26 (docs/sources.md#tspu-freeze)'),
   },
   {
     // A Go release archive: versioned, kept forever, checksummed by the Docker official image.

@@ -1,7 +1,7 @@
 /**
- * The network's verdict for a round, from the controls alone (DESIGN.md: "Rounds without a
- * working control are discarded"; method.md: allowlist mode when the domestic control answers
- * and the international ones fail).
+ * The network's verdict for a round, from the controls alone (rounds without a working
+ * control are discarded: docs/sources.md#controls-fail; allowlist mode when the domestic control
+ * answers and the international ones fail: docs/sources.md#allowlist-mode).
  */
 import type { Control, CountryCode } from '../catalogue/types';
 import type { Observation } from '../probe/observation';

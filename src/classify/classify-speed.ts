@@ -1,5 +1,5 @@
 /**
- * Throttling needs a paired control (method.md §1): a target's goodput means nothing alone. The
+ * Throttling needs a paired control (docs/sources.md#paired-control): a target's goodput means nothing alone. The
  * target is `slow` when its goodput is at most SLOW_RATIO of the best control measured in the
  * same round, or when its bytes stopped while the control's kept flowing.
  */

@@ -1,6 +1,6 @@
 /**
  * One axis of confirmation: a window of the last valid rounds and a confirmed state with
- * hysteresis (method.md §3–4; DESIGN.md "Defaults").
+ * hysteresis (docs/sources.md#confirmation; the numbers in src/defaults.ts).
  *
  *   unknown ──first clean round──► reachable
  *   unknown / reachable ──bad in CONFIRM_BAD_OF of the last CONFIRM_WINDOW (or a blockpage at once)──► bad(state, how)

@@ -4,8 +4,8 @@
  * that only apply in some countries. `choose.ts` puts these together; nothing here decides order
  * beyond the order of each list.
  *
- * Facts behind the texts: `research/catalogue.md` (B: tools and warnings, C: timeline) and
- * `research/method.md` (kinds of block).
+ * Facts behind the texts: the public sources keyed `[..]` in docs/sources.md#catalogue (tools,
+ * warnings, timeline) and docs/sources.md#method (kinds of block).
  */
 import type { ComponentRole, CountryCode } from '../catalogue/types';
 import type { How, State } from '../states';
@@ -257,7 +257,7 @@ export const COUNTRY_NOTES: Readonly<Record<CountryCode, CountryNotes>> = {
     bad: [{ kind: 'note', messageKey: 'guidance_country_cn_stores' }],
   },
   TR: {
-    // [TR-IG] 2024-08-02; method.md [S4] OONI Türkiye 2025 throttling.
+    // [TR-IG] 2024-08-02; [S4] OONI Türkiye 2025 throttling (docs/sources.md#turkiye-2025).
     bad: [{ kind: 'note', messageKey: 'guidance_country_tr_throttling' }],
   },
   TM: {

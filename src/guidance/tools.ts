@@ -8,15 +8,16 @@ import type { Cost, Openness, Platform, Tool, ToolId } from './types';
 import type { GuidanceMessageKey } from './message-keys';
 
 /**
- * `research/catalogue.md` (section B) gives no date per link: it says its sources were read up to
- * Aug–Sep 2026, and its latest dated check is this day, so facts taken from it carry this date.
+ * The compiled circumvention sources (docs/sources.md#circumvention-tools) give no date per link:
+ * they were read up to Aug–Sep 2026, and their latest dated check is this day, so facts taken
+ * from them carry this date.
  */
 const RESEARCH_DAY = '2026-08-22';
 /** Facts read for this file in stored copies of public repositories and pages. */
 const READ_HERE_DAY = '2026-11-25';
 
 function research(ref: string): Source {
-  return { ref: `research/catalogue.md, section B: ${ref}`, checked: RESEARCH_DAY };
+  return { ref: `docs/sources.md#circumvention-tools: ${ref}`, checked: RESEARCH_DAY };
 }
 function readHere(ref: string): Source {
   return { ref: `${ref} (stored copy)`, checked: READ_HERE_DAY };
@@ -79,7 +80,7 @@ export const TOOLS: readonly Tool[] = [
     name: 'Signal Proxy',
     kind: 'messenger-feature',
     aboutKey: 'guidance_tool_signal_proxy',
-    // Desktop proxy support is unverified (research/catalogue.md), so only the phones are listed.
+    // Desktop proxy support is unverified (docs/sources.md#circumvention-tools), so only the phones are listed.
     platforms: ['android', 'ios'],
     cost: 'free',
     openness: 'open',
@@ -138,7 +139,7 @@ export const TOOLS: readonly Tool[] = [
           tr: 'https://tb-manual.torproject.org/tr/bridges/',
         },
         source: readHere(
-          'research [TOR] tb-manual.torproject.org/bridges/; the /ru/, /zh-CN/ and /tr/ bridges pages are linked by public documents (find_string); no /fa/ or /ar/ page was found',
+          '[TOR] tb-manual.torproject.org/bridges/ (docs/sources.md#catalogue); the /ru/, /zh-CN/ and /tr/ bridges pages are linked by public documents (find_string); no /fa/ or /ar/ page was found',
         ),
       },
       {
@@ -320,7 +321,7 @@ export const TOOLS: readonly Tool[] = [
           ru: 'https://getoutline.org/ru/get-started/',
           fa: 'https://getoutline.org/fa/get-started/',
         },
-        source: readHere('getoutline.org/get-started/, /ru/get-started/ and /fa/get-started/, linked by public documents (find_string); research [OUTLINE] getoutline.org/ru/'),
+        source: readHere('getoutline.org/get-started/, /ru/get-started/ and /fa/get-started/, linked by public documents (find_string); [OUTLINE] getoutline.org/ru/ (docs/sources.md#catalogue)'),
       },
       {
         id: 'support',

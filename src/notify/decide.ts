@@ -1,5 +1,5 @@
 /**
- * Which confirmed changes become a system notification (DESIGN.md, "Decisions"): a confirmed
+ * Which confirmed changes become a system notification (README, "How a state is decided"): a confirmed
  * `blocked` start and end, entering and leaving `restricted`; `slow` and `partial` only when the
  * user asked for them; never `offline` (offline is never a confirmed state, so it never gets here).
  *

@@ -17,7 +17,7 @@ import { takeRotating, type Rotation } from './rotation';
 
 export type RoundKind = 'regular' | 'confirm' | 'manual';
 
-/** Two international controls: if both fail while a domestic one answers, the round reads `restricted` (method.md: "≥2 international controls fail"). */
+/** Two international controls: if both fail while a domestic one answers, the round reads `restricted` (docs/sources.md#allowlist-mode: "≥2 international controls fail"). */
 export const INTL_CONTROLS_PER_ROUND = 2;
 export const DOMESTIC_CONTROLS_PER_ROUND = 1;
 

@@ -1,6 +1,6 @@
 /**
  * The browser lab's self-test: each kind of censorship the lab plays, met by a real Chromium
- * through the probe fixture, must look the way research/browser-lab.md says it looks to an
+ * through the probe fixture, must look the way docs/sources.md#browser-lab says it looks to an
  * extension — and the lab itself (isolation, scenario switches, worker stop, browser restart,
  * traffic accounting) must work. One command, as root:
  *

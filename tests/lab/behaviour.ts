@@ -67,7 +67,7 @@ export const DNS_BEHAVIOURS = [
 ] as const;
 export type DnsBehaviour = (typeof DNS_BEHAVIOURS)[number];
 
-/** Where a `bogus` answer points: the address of Iran's blockpage server (research/ooni.md). */
+/** Where a `bogus` answer points: the address of Iran's blockpage server (docs/sources.md#iran-blockpage). */
 export const BOGUS_ADDRESS = '10.10.34.34';
 
 export function isBehaviour(value: unknown): value is Behaviour {

@@ -26,7 +26,7 @@ export const INSTAGRAM: Service = {
           url: 'https://i.instagram.com/',
           method: 'HEAD',
           rotate: false,
-          source: readSource('research/catalogue.md A1 [FBMQTT]: i.instagram.com is the app API host'),
+          source: readSource('community Messenger/Instagram clients [FBMQTT] (docs/sources.md#fbmqtt): i.instagram.com is the app API host'),
         },
       ],
     },

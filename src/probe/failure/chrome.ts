@@ -1,7 +1,7 @@
 /**
  * Chrome's words for a failed request, as `webRequest.onErrorOccurred` gives them
  * ("net::ERR_CONNECTION_RESET"). Names from Chromium's `net/base/net_error_list.h`; the ones seen
- * against a censorship lab are listed in `research/browser-lab.md`.
+ * against a censorship lab are listed in docs/sources.md#browser-lab.
  *
  * `ERR_ABORTED` and `ERR_FAILED` are what Chrome says when our own timer cancels a request; the
  * timer is recognised by its signal's reason before this table is asked, so here they mean that

@@ -12,7 +12,7 @@
  *
  * A sentence in a language we have no patterns for still comes from NSS (nothing else in Firefox
  * speaks in sentences here), so it is a TLS failure after the host answered: it maps to
- * `tls_cert_invalid`, the raw sentence kept. Research: `research/wxt.md` §4 (Firefox 153).
+ * `tls_cert_invalid`, the raw sentence kept. Observed in Firefox 153: docs/sources.md#webrequest-errors.
  */
 import type { FailureCode } from './codes';
 import { lookUpFailure, type FailureTable } from './table';

@@ -6,7 +6,7 @@ import { access } from 'node:fs/promises';
 
 /**
  * The binary itself, not the /usr/bin/chromium wrapper: the wrapper adds flags of its own (an empty
- * `--load-extension=`, `--enable-remote-extensions`) and prints a shell warning (research/wxt.md §3).
+ * `--load-extension=`, `--enable-remote-extensions`) and prints a shell warning (docs/sources.md#chromium-e2e).
  */
 const CHROMIUM_CANDIDATES = ['/usr/lib/chromium/chromium', '/usr/bin/chromium'];
 

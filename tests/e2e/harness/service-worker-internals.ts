@@ -1,7 +1,7 @@
 /**
  * An extension's service worker, stopped and started the way Chromium does it, through
  * chrome://serviceworker-internals: stopping there is the only way that worked (CDP's
- * ServiceWorker.stopAllWorkers and Target.closeTarget left it running; research/wxt.md §3). The
+ * ServiceWorker.stopAllWorkers and Target.closeTarget left it running; docs/sources.md#chromium-e2e). The
  * worker's memory is gone afterwards; anything it did not persist is lost, which is what the
  * scenarios check.
  *

@@ -2,7 +2,7 @@
  * Partly blocked: WhatsApp's web client (web.whatsapp.com, www.whatsapp.com) is reset after the
  * ClientHello while its chat, registration and media hosts work. After three rounds the popup
  * says `partial`; partial blocks are shown, not notified, unless the person asked for it
- * (DESIGN.md, "Decisions"); the badge counts only blocked services.
+ * (README, "How a state is decided"; src/notify/decide.ts); the badge counts only blocked services.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPopup } from '../harness/extension-pages';

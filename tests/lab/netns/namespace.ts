@@ -4,7 +4,7 @@
  * Created from outside (the runner), used from inside (everything the lab starts).
  *
  * Why the extra link: with only a loopback interface Chromium decides the device is offline and
- * turns every DNS or routing failure into ERR_INTERNET_DISCONNECTED (research/browser-lab.md).
+ * turns every DNS or routing failure into ERR_INTERNET_DISCONNECTED (docs/sources.md#lab-offline).
  * It takes a link that is up *and has an address* as "online". A `dummy` link is the natural
  * choice; kernels without the dummy driver (this machine's) get a veth pair whose both ends stay
  * inside the namespace, which Chromium counts just the same.

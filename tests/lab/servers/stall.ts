@@ -10,7 +10,7 @@ import type { HttpHandler, RequestContext } from './handler';
 import { DEFAULT_OBJECT_BYTES } from './object-bytes';
 import { answerPlan, bodyLength, bodySlice, objectPlan, type ResponsePlan } from './response-plan';
 
-/** Body bytes delivered before the freeze: the 16 KiB the reports and browser-lab.md measured. */
+/** Body bytes delivered before the freeze: the 16 KiB of the reports (docs/sources.md#tspu-freeze) and of the lab (#browser-lab). */
 export const STALL_AFTER_BYTES = 16 * 1024;
 
 function frozenPlan(request: IncomingMessage, context: RequestContext): ResponsePlan {

@@ -1,6 +1,6 @@
 /**
  * `throttle`: a policer. The answer is `ok`'s, but its body is paced at 128 kbit/s (1 KiB every
- * 62.5 ms), the rate Russian policers settled at for Twitter and YouTube (research/method.md).
+ * 62.5 ms), the rate Russian policers settled at for Twitter and YouTube (docs/sources.md#throttling-rate).
  * Headers pass at once.
  */
 import type { HttpHandler } from './handler';

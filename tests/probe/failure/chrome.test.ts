@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { chromeFailure } from '../../../src/probe/failure/chrome';
 import type { FailureCode } from '../../../src/probe/failure/codes';
 
-// Strings as webRequest.onErrorOccurred gives them (research/browser-lab.md, research/wxt.md §4).
+// Strings as webRequest.onErrorOccurred gives them (docs/sources.md#browser-lab, #webrequest-errors).
 const CASES: readonly (readonly [string, FailureCode])[] = [
   ['net::ERR_NAME_NOT_RESOLVED', 'dns_nxdomain'],
   ['net::ERR_NAME_RESOLUTION_FAILED', 'dns_nxdomain'],
