@@ -1,12 +1,14 @@
 /** What the person reads when an import fails, by the store's error code. Every one ends by saying nothing changed. */
 import { formatBytes } from '../../src/format/byte-size';
 import { MAX_IMPORT_BYTES } from '../../src/store/export-format';
-import type { HistoryStoreName } from '../../src/store/schema';
 import type { ImportError } from '../../src/store/validate-export';
 import type { I18n } from '../shared/ui/i18n';
 import type { MessageKey } from '../shared/ui/message-key';
 
-const PART_NAME: Readonly<Record<HistoryStoreName, MessageKey>> = {
+/** The part of an export a bad record was found in, as the import reports it. */
+type ExportPart = NonNullable<ImportError['record']>['store'];
+
+const PART_NAME: Readonly<Record<ExportPart, MessageKey>> = {
   rounds: 'history_part_rounds',
   verdicts: 'history_part_verdicts',
   observations: 'history_part_observations',

@@ -2,7 +2,11 @@
  * A bucket's seconds per state as shares, in a fixed order, for drawing stacked bars and for the
  * words beside them. Services and the network have different state sets.
  */
-import type { Tally, TallyState } from '../../src/store/schema';
+import type { SubjectSeries } from '../../src/store/history-range';
+
+/** Seconds per state in one bucket, as the history range gives them. */
+type Tally = SubjectSeries['seconds'][number];
+type TallyState = keyof Tally;
 
 export const SERVICE_ORDER: readonly TallyState[] = ['reachable', 'slow', 'partial', 'blocked', 'restricted', 'offline', 'unknown'];
 export const NETWORK_ORDER: readonly TallyState[] = ['online', 'captive', 'restricted', 'offline'];

@@ -7,7 +7,7 @@
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { HistoryApp } from '../../extension/history-page/history-app';
-import { MemoryConnector } from '../../extension/shared/ui/memory-connector';
+import { MemoryConnector } from './memory-connector';
 import { MAX_IMPORT_BYTES } from '../../src/store/export-format';
 import type { Incident } from '../../src/store/queries';
 import { DAY, HOUR, NOW, range, series, stats } from './fixtures';

@@ -6,7 +6,7 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { OptionsApp } from '../../extension/options/options-app';
-import { MemoryConnector } from '../../extension/shared/ui/memory-connector';
+import { MemoryConnector } from './memory-connector';
 import { DEFAULT_SETTINGS, MAX_CUSTOM_TARGETS, type Settings } from '../../src/settings/schema';
 import { NOW, snapshot } from './fixtures';
 import { en, renderPage } from './page';

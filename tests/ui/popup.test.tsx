@@ -6,7 +6,7 @@
  */
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MemoryConnector } from '../../extension/shared/ui/memory-connector';
+import { MemoryConnector } from './memory-connector';
 import { PopupApp } from '../../extension/popup/popup-app';
 import { STATES, type State } from '../../src/states';
 import type { Snapshot } from '../../src/snapshot/snapshot';

@@ -2,7 +2,7 @@
  * Everything a page does outside itself, behind one interface (Dark Reader's connector): ask the
  * background, hear its pushes, ask the person for a site's permission, save a file. Pages get a
  * Connector and never touch `browser` themselves, so they run in tests against the in-memory one
- * (memory-connector.ts) and in the extension against browser-connector.ts.
+ * (tests/ui/memory-connector.ts) and in the extension against browser-connector.ts.
  */
 import type { ExportFile, PushMessage, RequestName, RequestOf, ResponseOf } from '../../../src/protocol';
 

@@ -1,18 +1,17 @@
 /**
- * A Connector with no extension behind it, for component tests (and for looking at a page in a
- * plain browser tab): it answers from memory, checks settings changes and imports with the same
+ * A Connector with no extension behind it, for the pages' component tests (tests/ui): it answers from memory, checks settings changes and imports with the same
  * validators the background uses, records every call, and pushes snapshots on demand.
  */
-import { CATALOGUE } from '../../../src/catalogue';
-import { parseCustomTarget } from '../../../src/catalogue/custom-target';
-import type { Service } from '../../../src/catalogue/types';
-import type { ExportFile, ExportFormat, PushMessage, RequestName, RequestOf, Requests, ResponseOf, ServiceInfo } from '../../../src/protocol';
-import { DEFAULT_SETTINGS, type Settings } from '../../../src/settings/schema';
-import { validateSettingsUpdate } from '../../../src/settings/validate';
-import type { Snapshot } from '../../../src/snapshot/snapshot';
-import type { HistoryRange, Incident, Span } from '../../../src/store/queries';
-import { validateExport } from '../../../src/store/validate-export';
-import type { Connector } from './connector';
+import { CATALOGUE } from '../../src/catalogue';
+import { parseCustomTarget } from '../../src/catalogue/custom-target';
+import type { Service } from '../../src/catalogue/types';
+import type { ExportFile, ExportFormat, PushMessage, RequestName, RequestOf, Requests, ResponseOf, ServiceInfo } from '../../src/protocol';
+import { DEFAULT_SETTINGS, type Settings } from '../../src/settings/schema';
+import { validateSettingsUpdate } from '../../src/settings/validate';
+import type { Snapshot } from '../../src/snapshot/snapshot';
+import type { HistoryRange, Incident, Span } from '../../src/store/queries';
+import { validateExport } from '../../src/store/validate-export';
+import type { Connector } from '../../extension/shared/ui/connector';
 
 export interface MemoryCall {
   readonly type: RequestName;
