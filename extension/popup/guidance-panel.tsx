@@ -130,13 +130,14 @@ export function GuidancePanel(props: { readonly service: ServiceSnapshot; readon
         </ol>
       )}
       {lead.safety.length > 0 && (
-        <ul class="lead-safety">
-          {lead.safety.map((key) => (
-            <li key={key} data-safety={key}>
+        <p class="lead-safety">
+          {lead.safety.map((key, index) => (
+            <span key={key} data-safety={key}>
+              {index > 0 ? ' ' : ''}
               {t(key)}
-            </li>
+            </span>
           ))}
-        </ul>
+        </p>
       )}
       <details class="more-ways">
         <summary>{t('guidance_more_ways')}</summary>

@@ -22,6 +22,8 @@ import type { AdviceRequest, ToolId } from './types';
 
 /** The most lead steps: what a person reads and acts on in twenty seconds. */
 export const MAX_LEAD_STEPS = 3;
+/** The most safety notes under them: two short lines keep the open panel inside a 600 px popup. */
+export const MAX_SAFETY_NOTES = 2;
 
 export interface LeadStep {
   /** The line; `$TOOL$` in it stands for the tool's brand name (the one substitution). */
@@ -154,11 +156,12 @@ export function chooseLead(request: AdviceRequest): Lead {
   steps.push(...toolSteps.slice(1));
   const lead = steps.slice(0, MAX_LEAD_STEPS);
 
-  const safety: GuidanceMessageKey[] = [];
-  // Where a tool is to be installed: only from the link given. Where a proxy is used: what its owner sees.
-  if (lead.some((step) => step.tool !== undefined && !OWN_PROXY_TOOLS.has(step.tool))) safety.push('guidance_lead_safety_official');
-  if (lead.some((step) => step.tool !== undefined && OWN_PROXY_TOOLS.has(step.tool))) safety.push('guidance_lead_safety_proxy');
-  // Where the country's law is known to punish this (its own legal note exists), say so in one line.
-  if (country !== null && (COUNTRY_NOTES[country]?.legal?.length ?? 0) > 0) safety.push('guidance_lead_safety_law');
+  // At most MAX_SAFETY_NOTES, most pressing first: the law where it punishes this, installing only
+  // from the links given (where a tool is suggested), what a proxy's owner sees (where one is).
+  const candidates: GuidanceMessageKey[] = [];
+  if (country !== null && (COUNTRY_NOTES[country]?.legal?.length ?? 0) > 0) candidates.push('guidance_lead_safety_law');
+  if (lead.some((step) => step.tool !== undefined && !OWN_PROXY_TOOLS.has(step.tool))) candidates.push('guidance_lead_safety_official');
+  if (lead.some((step) => step.tool !== undefined && OWN_PROXY_TOOLS.has(step.tool))) candidates.push('guidance_lead_safety_proxy');
+  const safety = candidates.slice(0, MAX_SAFETY_NOTES);
   return { steps: lead, safety };
 }

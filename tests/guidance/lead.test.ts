@@ -75,8 +75,10 @@ describe('the lead: service × how × country', () => {
 
 describe('the safety notes', () => {
   it.each([
-    ['whatsapp', 'blocked', 'dns', 'RU', ['guidance_lead_safety_official', 'guidance_lead_safety_proxy', 'guidance_lead_safety_law']],
-    ['whatsapp', 'blocked', 'dns', 'TM', ['guidance_lead_safety_official', 'guidance_lead_safety_proxy', 'guidance_lead_safety_law']],
+    // Where the law punishes this, that comes first; two notes at most.
+    ['whatsapp', 'blocked', 'dns', 'RU', ['guidance_lead_safety_law', 'guidance_lead_safety_official']],
+    ['whatsapp', 'blocked', 'dns', 'TM', ['guidance_lead_safety_law', 'guidance_lead_safety_official']],
+    ['whatsapp', 'restricted', undefined, 'RU', ['guidance_lead_safety_law', 'guidance_lead_safety_official']],
     ['whatsapp', 'blocked', 'dns', 'IR', ['guidance_lead_safety_official', 'guidance_lead_safety_proxy']],
     ['youtube', 'slow', undefined, 'TR', ['guidance_lead_safety_official']],
     ['whatsapp', 'reachable', undefined, 'RU', []],

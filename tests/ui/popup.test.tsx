@@ -229,7 +229,7 @@ describe('popup: guidance', () => {
     const steps = [...more.querySelectorAll('li.step')];
     expect(steps[0]?.textContent).toBe('WhatsApp is blocked on your network.');
     expect(steps.find((step) => step.classList.contains('step-action'))?.textContent).toContain('Try another DNS: turn on secure DNS');
-    expect(panel.querySelectorAll(':scope > ol.lead-steps, :scope > ul.lead-safety').length).toBe(2);
+    expect(panel.querySelectorAll(':scope > ol.lead-steps, :scope > p.lead-safety').length).toBe(2);
   });
 
   it('opens "More ways" from its summary', async () => {
@@ -241,11 +241,10 @@ describe('popup: guidance', () => {
 
   it('keeps the short safety notes in sight, outside "More ways", with the country\'s law where it applies', async () => {
     await showPopup(snapshot({ country: 'RU', services: [service({ id: 'telegram', name: 'Telegram', state: 'blocked', how: 'reset' })] }));
-    const safety = row('telegram').querySelector('details.guidance > ul.lead-safety') as HTMLElement;
-    expect([...safety.querySelectorAll('li')].map((note) => note.textContent)).toEqual([
-      en('guidance_lead_safety_official'),
-      en('guidance_lead_safety_proxy'),
+    const safety = row('telegram').querySelector('details.guidance > p.lead-safety') as HTMLElement;
+    expect([...safety.querySelectorAll('[data-safety]')].map((note) => note.textContent?.trim())).toEqual([
       en('guidance_lead_safety_law'),
+      en('guidance_lead_safety_official'),
     ]);
     expect(safety.closest('details.more-ways')).toBeNull();
   });
