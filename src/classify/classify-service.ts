@@ -2,17 +2,30 @@
  * One service's verdict for a round whose network was online. Any HTTP answer counts (OONI's
  * lesson: status heuristics gave false positives); a component is up when any of its probed
  * endpoints answered; the service is `blocked` when every probed component failed, `partial`
- * when some did. For mixed failures, `how` names the failure of the component that carries the
- * messages, else the first that failed (DESIGN.md, "Decisions").
+ * when some did. A pool of interchangeable hosts (WhatsApp's e1…e16) fails only when enough
+ * different hosts of it failed (`hostsNeededToFail`); fewer leave that component unjudged.
+ * For mixed failures, `how` names the failure of the component that carries the messages, else
+ * the first that failed (DESIGN.md, "Decisions").
  */
-import type { Service } from '../catalogue/types';
+import type { Component, Service } from '../catalogue/types';
 import type { Observation } from '../probe/observation';
 import type { How } from '../states';
 import { judgeSpeed } from './classify-speed';
 import { howOf, isLocalFailure } from './how-of-failure';
 import type { ComponentVerdict, ServiceVerdict } from './verdict';
 
-function componentVerdict(componentId: string, observations: readonly Observation[]): ComponentVerdict | null {
+/**
+ * How many different hosts of a component must have failed before the component counts as
+ * failed: one for an ordinary component, `perRound` (at most the pool's size) for a pool of
+ * interchangeable hosts, where one host's failure says nothing while its siblings are untried.
+ */
+export function hostsNeededToFail(component: Component): number {
+  if (component.pool === undefined) return 1;
+  return Math.max(1, Math.min(component.pool.perRound, component.endpoints.length));
+}
+
+function componentVerdict(component: Component, observations: readonly Observation[]): ComponentVerdict | null {
+  const componentId = component.id;
   const judged = observations.filter((observation) => !isLocalFailure(observation));
   if (judged.length === 0) return null;
   const answered = judged.filter((observation) => observation.ok);
@@ -20,6 +33,8 @@ function componentVerdict(componentId: string, observations: readonly Observatio
     const latencyMs = Math.min(...answered.map((observation) => observation.ms));
     return { componentId, ok: true, latencyMs };
   }
+  const failedHosts = new Set(judged.map((observation) => (observation.target.type === 'endpoint' ? observation.target.endpointId : '')));
+  if (failedHosts.size < hostsNeededToFail(component)) return null;
   // A blockpage anywhere in the component is the strongest evidence; otherwise the first failure.
   const evidence = judged.find((observation) => observation.blockpage !== undefined) ?? judged[0]!;
   const how = howOf(evidence) ?? 'connect';
@@ -43,7 +58,7 @@ export function classifyService(
     const mine = endpointObservations.filter(
       (observation) => observation.target.type === 'endpoint' && observation.target.componentId === component.id,
     );
-    const verdict = componentVerdict(component.id, mine);
+    const verdict = componentVerdict(component, mine);
     if (verdict !== null) components.push(verdict);
   }
 

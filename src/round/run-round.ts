@@ -52,11 +52,12 @@ const probed = (observations: readonly Observation[], serviceId: string): Observ
   observations.filter((observation) => observation.target.type === 'endpoint' && observation.target.serviceId === serviceId);
 
 /** Endpoints of a service not probed yet, when one that was probed failed for a reason that is not local. */
-function sweepFor(service: Service, observations: readonly Observation[]): PlannedProbe[] {
+function sweepFor(service: Service, plan: RoundPlan, observations: readonly Observation[]): PlannedProbe[] {
   const mine = probed(observations, service.id);
   if (!mine.some((observation) => !observation.ok && !isLocalFailure(observation))) return [];
   const done = new Set(mine.map((observation) => (observation.target.type === 'endpoint' ? observation.target.endpointId : '')));
-  return allEndpointProbes(service).filter((probe) => probe.target.type === 'endpoint' && !done.has(probe.target.endpointId));
+  const sweep = plan.sweeps[service.id] ?? allEndpointProbes(service);
+  return sweep.filter((probe) => probe.target.type === 'endpoint' && !done.has(probe.target.endpointId));
 }
 
 /** A service that answered everywhere, but slowly, gets a throughput probe at once. */
@@ -102,7 +103,7 @@ export async function runRound(plan: RoundPlan, deps: RoundDeps): Promise<RoundR
       observations.flatMap((observation) => (observation.target.type === 'throughput' ? [observation.target.serviceId] : [])),
     );
     for (const service of plan.services) {
-      if (plan.sweepOnFailure) second.push(...sweepFor(service, observations));
+      if (plan.sweepOnFailure) second.push(...sweepFor(service, plan, observations));
       if (deps.extraThroughput !== false && !measured.has(service.id) && looksSlow(service, observations)) {
         const probe = throughputProbe(service);
         if (probe) second.push(probe);

@@ -88,7 +88,9 @@ describe('the background in a (fake) browser', () => {
     await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
     let roundAt = await waitForRound();
 
-    for (const host of ['web.whatsapp.com', 'www.whatsapp.com', 'e1.whatsapp.net', 'g.whatsapp.net', 'v.whatsapp.net', 'mmg.whatsapp.net']) blocked.add(host);
+    // Every WhatsApp host, the sixteen chat hosts included (the chat pool is never judged on one).
+    const chatHosts = Array.from({ length: 16 }, (_, index) => `e${index + 1}.whatsapp.net`);
+    for (const host of ['web.whatsapp.com', 'www.whatsapp.com', ...chatHosts, 'v.whatsapp.net', 'mmg.whatsapp.net']) blocked.add(host);
     vi.setSystemTime(roundAt);
     await fakeBrowser.alarms.onAlarm.trigger({ name: 'round', scheduledTime: roundAt });
     roundAt = await waitForRound(roundAt);

@@ -10,8 +10,8 @@ import type { RoundVerdict, ServiceVerdict } from '../../src/classify/verdict';
 import { createNodeTransport } from '../../src/cli/node-transport';
 import type { ProbeTunables } from '../../src/probe/probe';
 import { runRound } from '../../src/round/run-round';
-import { planRound } from '../../src/schedule/plan-round';
-import { INITIAL_ROTATION } from '../../src/schedule/rotation';
+import { planRound, type RoundKind } from '../../src/schedule/plan-round';
+import { INITIAL_ROTATION, type Rotation } from '../../src/schedule/rotation';
 import type { Behaviour, DnsBehaviour } from './behaviour';
 import { createLab, type Lab } from './lab';
 
@@ -36,18 +36,20 @@ afterAll(async () => {
   await lab.close();
 });
 
-async function round(options: { services?: readonly string[]; throughput?: readonly string[]; country?: string | null } = {}): Promise<RoundVerdict> {
+async function round(
+  options: { services?: readonly string[]; throughput?: readonly string[]; country?: string | null; kind?: RoundKind; rotation?: Rotation } = {},
+): Promise<RoundVerdict> {
   roundId += 1;
   const services = CATALOGUE.services.filter((service) => (options.services ?? SERVICE_IDS).includes(service.id));
   const country = options.country === undefined ? 'RU' : options.country;
   const { plan } = planRound({
     roundId,
-    kind: 'manual',
+    kind: options.kind ?? 'manual',
     services,
     controls: CATALOGUE.controls,
     throughputControls: CATALOGUE.throughputControls,
     country,
-    rotation: INITIAL_ROTATION,
+    rotation: options.rotation ?? INITIAL_ROTATION,
     throughputFor: options.throughput ?? [],
   });
   const result = await runRound(plan, {
@@ -172,9 +174,17 @@ describe('one kind of block at a time', () => {
   it('partial names the chat component\'s failure over the others', async () => {
     lab.host('web.whatsapp.com').dns('nxdomain');
     lab.host('www.whatsapp.com').dns('nxdomain');
-    lab.host('e1.whatsapp.net').behave('reset-after-hello');
-    lab.host('g.whatsapp.net').behave('reset-after-hello');
+    for (let n = 1; n <= 16; n += 1) lab.host(`e${n}.whatsapp.net`).behave('reset-after-hello');
     expect(summary(verdictOf(await round({ services: ['whatsapp'] }), 'whatsapp'))).toBe('partial:reset');
+  });
+
+  it('one WhatsApp chat host down is no block: a light round that meets it tries two of its siblings', async () => {
+    lab.host('e1.whatsapp.net').behave('reset-after-hello');
+    // Rotation slot 1 of WhatsApp is its chat pool, whose first host this round is e1.
+    const verdict = verdictOf(await round({ services: ['whatsapp'], kind: 'regular', rotation: { ...INITIAL_ROTATION, endpoints: { whatsapp: 1 } } }), 'whatsapp');
+    expect(summary(verdict)).toBe('reachable');
+    const tried = Array.from({ length: 16 }, (_, index) => `e${index + 1}.whatsapp.net`).filter((host) => lab.attempts(host).length > 0);
+    expect(tried).toEqual(['e1.whatsapp.net', 'e2.whatsapp.net', 'e3.whatsapp.net']);
   });
 
   it('YouTube throttled to 128 kbit/s: reachable by every probe, slow by throughput against the control', async () => {

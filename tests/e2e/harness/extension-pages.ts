@@ -66,7 +66,8 @@ export async function openPopup(blockwatch: Blockwatch): Promise<PopupView> {
     },
     async openGuidance(serviceId) {
       const details = page.locator(`[data-service="${serviceId}"] details`).first();
-      await details.locator('summary').click();
+      // Its own summary: "More ways" nested inside has one too.
+      await details.locator(':scope > summary').click();
       await page.waitForFunction(
         (id) => document.querySelector(`[data-service="${id}"] details`)?.hasAttribute('open') === true,
         serviceId,
