@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import { writeIcons } from './scripts/icon/generate-icons';
+import { repackDeterministically } from './scripts/zip/deterministic-zip';
 import { CATALOGUE } from './src/catalogue';
 import { hostPermissions } from './src/catalogue/permissions';
 
@@ -20,6 +21,16 @@ export default defineConfig({
     'build:publicAssets': async (wxt, files) => {
       for (const icon of await writeIcons(resolve(wxt.config.wxtDir, 'icons'))) files.push({ absoluteSrc: icon.absolute, relativeDest: icon.relative });
     },
+    // Reproducible zips: WXT stamps entries with the time and lists files in file-system order; the
+    // same files re-packed with one fixed date, sorted (scripts/zip/deterministic-zip.ts).
+    'zip:extension:done': async (_wxt, zipPath) => repackDeterministically(zipPath),
+    'zip:sources:done': async (_wxt, zipPath) => repackDeterministically(zipPath),
+  },
+  zip: {
+    // The sources zip (for AMO's reviewers) holds the sources, never what a local run left behind
+    // (git-ignored: test and bench output, coverage). WXT already leaves out node_modules, dotfiles,
+    // .output and *.test.* files.
+    excludeSources: ['test-results/**', 'coverage/**', 'bench-results/*.tmp', 'tests/e2e/.scratch/**', '**/*.log'],
   },
   // Firefox stays on MV2: its MV3 build gets no webRequest error for a DNS failure (research/wxt.md).
   manifest: ({ browser }) => ({
