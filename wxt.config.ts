@@ -3,6 +3,7 @@ import { defineConfig } from 'wxt';
 import { writeIcons } from './scripts/icon/generate-icons';
 import { repackDeterministically } from './scripts/zip/deterministic-zip';
 import { CATALOGUE } from './src/catalogue';
+import { API_PERMISSIONS, OPTIONAL_HOST_PERMISSIONS } from './src/catalogue/manifest-permissions';
 import { hostPermissions } from './src/catalogue/permissions';
 
 /** Firefox needs an id for storage and notifications of a temporary add-on too. */
@@ -51,13 +52,13 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['alarms', 'storage', 'notifications', 'webRequest'],
+    permissions: [...API_PERMISSIONS],
     // One source of truth: every host the catalogue probes, nothing more (no catch-all pattern).
     host_permissions: hostPermissions(CATALOGUE),
     // Custom targets ask for their own host at the moment the user adds them. Firefox's MV2 manifest
     // has no optional_host_permissions (WXT drops it there): the same patterns go in optional_permissions.
-    optional_host_permissions: ['http://*/*', 'https://*/*'],
-    ...(browser === 'firefox' ? { optional_permissions: ['http://*/*', 'https://*/*'] } : {}),
+    optional_host_permissions: [...OPTIONAL_HOST_PERMISSIONS],
+    ...(browser === 'firefox' ? { optional_permissions: [...OPTIONAL_HOST_PERMISSIONS] } : {}),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
