@@ -45,7 +45,8 @@ export default defineConfig({
     // The sources zip (for AMO's reviewers) holds the sources, never what a local run left behind
     // (git-ignored: test and bench output, coverage). WXT already leaves out node_modules, dotfiles,
     // .output and *.test.* files.
-    excludeSources: ['test-results/**', 'coverage/**', 'bench-results/*.tmp', 'tests/e2e/.scratch/**', '**/*.log'],
+    // Nor the stores' screenshots (1.5 MB of PNG, not needed to build).
+    excludeSources: ['test-results/**', 'coverage/**', 'bench-results/*.tmp', 'tests/e2e/.scratch/**', '**/*.log', 'store/screenshots/**'],
   },
   // Firefox stays on MV2: its MV3 build gets no webRequest error for a DNS failure (research/wxt.md).
   manifest: ({ browser }) => ({
