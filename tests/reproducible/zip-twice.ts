@@ -1,14 +1,15 @@
 /**
  * The build is reproducible: two `npm run zip` runs, each in its own fresh clone of the current
  * commit (at different paths, so an absolute path leaking into a file shows too), give
- * byte-identical zips.
+ * byte-identical zips; and the Firefox zip rebuilt from the sources zip alone (as AMO's reviewers
+ * build it) is byte-identical too.
  *
  *   node --import tsx tests/reproducible/zip-twice.ts
  *
  * Each clone borrows this checkout's node_modules (a symlink): the test is about our build, not
  * about npm, and stays offline. Uncommitted changes are not tested: it builds HEAD. Prints each
  * zip's two SHA-256 sums, the names of the entries that differ when they do, then
- * `reproducible zips: N passed, M failed` (one check per zip).
+ * `reproducible zips: N passed, M failed` (one check per zip, one for the rebuild from sources).
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -73,6 +74,19 @@ async function main(): Promise<number> {
       if (same) passed += 1;
       else failed += 1;
     }
+    // What AMO's reviewers do: build from the sources zip alone (no git, no dotfiles, no tests).
+    const fromSources = join(base, 'from-sources');
+    const sourcesZip = zips.find((zip) => zip.endsWith('-sources.zip'));
+    const firefoxZip = zips.find((zip) => zip.endsWith('-firefox.zip'));
+    if (!sourcesZip || !firefoxZip) throw new Error('npm run zip wrote no sources or Firefox zip');
+    run('unzip', ['-q', join(first, sourcesZip), '-d', fromSources], base);
+    symlinkSync(join(ROOT, 'node_modules'), join(fromSources, 'node_modules'), 'dir');
+    run('npm', ['run', 'zip'], fromSources);
+    const rebuilt = sha256(readFileSync(join(fromSources, '.output', firefoxZip)));
+    const original = sha256(readFileSync(join(first, firefoxZip)));
+    process.stdout.write(`${rebuilt === original ? 'ok  ' : 'FAIL'} ${firefoxZip} rebuilt from ${sourcesZip}: ${rebuilt}\n`);
+    if (rebuilt === original) passed += 1;
+    else failed += 1;
   } finally {
     rmSync(base, { recursive: true, force: true });
   }
