@@ -4,6 +4,7 @@
  * exist when `main` returns); everything else waits on one `ready` promise.
  */
 import { browser } from 'wxt/browser';
+import { canNotify } from '../shared/capabilities';
 import { defineBackground } from 'wxt/utils/define-background';
 import { CATALOGUE } from '../../src/catalogue';
 import type { Environment } from '../../src/probe/transport';
@@ -73,6 +74,8 @@ export default defineBackground({
             return (await browser.alarms.get(name))?.scheduledTime ?? null;
           },
           async notify(id, text) {
+            // Firefox for Android may have no notifications: the change still shows on the toolbar and in the history.
+            if (!canNotify()) return;
             await browser.notifications.create(id, { type: 'basic', iconUrl: extensionUrl('/icon/128.png'), title: text.title, message: text.message });
           },
           showState: showOnToolbar,
@@ -111,10 +114,12 @@ export default defineBackground({
     browser.runtime.onStartup.addListener(() => {
       ready.then(({ monitor }) => monitor.start('startup')).catch(failed('start-up'));
     });
-    browser.notifications.onClicked.addListener((id) => {
-      browser.tabs.create({ url: historyUrlFor(id) }).catch(failed('opening the history'));
-      browser.notifications.clear(id).catch(() => undefined);
-    });
+    if (canNotify()) {
+      browser.notifications.onClicked.addListener((id) => {
+        browser.tabs.create({ url: historyUrlFor(id) }).catch(failed('opening the history'));
+        browser.notifications.clear(id).catch(() => undefined);
+      });
+    }
 
     // Every wake-up: show what a killed worker left unshown, and make sure the schedule is armed.
     ready.then(({ monitor }) => monitor.start('wake')).catch(failed('wake-up'));

@@ -11,9 +11,14 @@ import { translate } from './text';
 const BLOCKED_COLOUR = '#b3261e';
 const GREY = '#5f6368';
 
-/** `action` in Chrome MV3, `browserAction` in Firefox MV2. */
-function toolbarAction(): typeof browser.action {
-  return (browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction);
+type ToolbarAction = Partial<Pick<typeof browser.action, 'setBadgeText' | 'setBadgeBackgroundColor' | 'setTitle' | 'setIcon'>>;
+
+/**
+ * `action` in Chrome MV3, `browserAction` in Firefox MV2. Firefox for Android puts the button in
+ * its menu and may lack a badge or icon call: each call is made only where the browser has it.
+ */
+function toolbarAction(): ToolbarAction {
+  return (browser.action as ToolbarAction | undefined) ?? (browser as unknown as { browserAction?: ToolbarAction }).browserAction ?? {};
 }
 
 export function tooltipOf(snapshot: Snapshot): string {
@@ -30,8 +35,8 @@ export async function showOnToolbar(snapshot: Snapshot): Promise<void> {
   // The badge counts blocked services and is empty otherwise; offline and "only domestic sites"
   // show in the icon and the tooltip.
   const text = snapshot.blockedCount > 0 ? String(snapshot.blockedCount) : '';
-  await action.setBadgeText({ text });
-  await action.setBadgeBackgroundColor({ color: snapshot.blockedCount > 0 ? BLOCKED_COLOUR : GREY });
-  await action.setTitle({ title: tooltipOf(snapshot) });
-  await action.setIcon({ path: { ...TOOLBAR_ICON_PATHS[toolbarIconFor(snapshot)] } });
+  await action.setBadgeText?.({ text });
+  await action.setBadgeBackgroundColor?.({ color: snapshot.blockedCount > 0 ? BLOCKED_COLOUR : GREY });
+  await action.setTitle?.({ title: tooltipOf(snapshot) });
+  await action.setIcon?.({ path: { ...TOOLBAR_ICON_PATHS[toolbarIconFor(snapshot)] } });
 }
