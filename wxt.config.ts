@@ -3,9 +3,7 @@ import { defineConfig } from 'wxt';
 import { writeIcons } from './scripts/icon/generate-icons';
 import { CATALOGUE } from './src/catalogue';
 import { hostPermissions } from './src/catalogue/permissions';
-
-/** Firefox needs an id for storage and notifications of a temporary add-on too. */
-const GECKO_ID = 'blockwatch@blockwatch.invalid';
+import { GECKO_ID } from './extension/shared/gecko-id';
 
 export default defineConfig({
   srcDir: '.',
@@ -26,7 +24,10 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['alarms', 'storage', 'notifications', 'webRequest'],
+    // Probes carry no Origin (extension/background/no-origin.ts): Chrome removes it with a session
+    // rule (WithHostAccess: only on hosts it already may reach, no extra warning), Firefox MV2 with
+    // a blocking webRequest listener.
+    permissions: ['alarms', 'storage', 'notifications', 'webRequest', ...(browser === 'firefox' ? ['webRequestBlocking'] : ['declarativeNetRequestWithHostAccess'])],
     // One source of truth: every host the catalogue probes, nothing more (no catch-all pattern).
     host_permissions: hostPermissions(CATALOGUE),
     // Custom targets ask for their own host at the moment the user adds them. Firefox's MV2 manifest

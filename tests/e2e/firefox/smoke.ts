@@ -32,13 +32,13 @@ interface Envelope<T> {
   readonly error?: string;
 }
 
-async function request<T>(firefox: FirefoxWithExtension, message: { readonly type: string } & Record<string, unknown>): Promise<T> {
+export async function request<T>(firefox: FirefoxWithExtension, message: { readonly type: string } & Record<string, unknown>): Promise<T> {
   const envelope = (await firefox.send(message)) as Envelope<T> | undefined;
   if (!envelope?.ok || envelope.value === undefined) throw new Error(`${message.type}: ${envelope?.error ?? 'no answer'}`);
   return envelope.value;
 }
 
-async function roundAfter(firefox: FirefoxWithExtension, after: number): Promise<Snapshot> {
+export async function roundAfter(firefox: FirefoxWithExtension, after: number): Promise<Snapshot> {
   const deadline = Date.now() + ROUND_DEADLINE_MS;
   for (;;) {
     const snapshot = await request<Snapshot>(firefox, { type: 'getSnapshot' });
