@@ -8,7 +8,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { CATALOGUE } from '../../src/catalogue';
 import type { Environment } from '../../src/probe/transport';
 import { createMonitor, type AlarmName, type Monitor } from '../../src/runtime/monitor';
-import { idbHistoryPort } from '../../src/runtime/idb-history-port';
+import { reopeningHistoryPort } from '../../src/runtime/reopening-history-port';
 import { guessCountry } from '../../src/settings/country';
 import { defaultSettings } from '../../src/settings/schema';
 import type { SettingsStore } from '../../src/settings/settings-store';
@@ -77,7 +77,8 @@ export default defineBackground({
     const ready: Promise<{ monitor: Monitor; handlers: ReturnType<typeof createHandlers> }> = Promise.all([openHistory(indexedDB), originRuleSet, watchProbedHosts()]).then(([db]) => {
       const monitor = createMonitor({
         catalogue: CATALOGUE,
-        history: idbHistoryPort(db),
+        // A database deleted or closed under a running background is opened again for the next round.
+        history: reopeningHistoryPort(() => openHistory(indexedDB), db),
         settings: settingsStore,
         defaultSettings: defaults,
         transport,
