@@ -20,11 +20,16 @@ function wire(requests: readonly LabRequest[]): WireRequest[] {
   return requests.map(({ method, tls, host, path, headers }) => ({ method, tls, host, path, headers }));
 }
 
+/** What each install's "Check now" found for Telegram's data centres (the POST probes): still an answer. */
+const telegramChat = new Map<string, string>();
+
 async function captureInstall(lab: BrowserLab, label: string): Promise<InstallCapture> {
   await lab.reset();
   const app = await startBlockwatch();
   try {
-    await app.checkNow();
+    const snapshot = await app.checkNow();
+    const telegram = snapshot.services.find((service) => service.id === 'telegram');
+    telegramChat.set(label, `${telegram?.state ?? 'absent'}; chat ${telegram?.components.find((component) => component.id === 'chat')?.failure ?? 'answered'}`);
     const probes = wire(lab.node.requests());
     await lab.reset();
     const page = await app.browser.context.newPage();
@@ -60,6 +65,10 @@ describe('nothing on the wire names the install', () => {
     const shapes = new Set(sharedKinds(first, second).map((kind) => kind.split('/').slice(0, 1).join('')));
     expect([...shapes].sort()).toEqual(expect.arrayContaining(['GET https:', 'HEAD http:', 'HEAD https:', 'POST http:']));
     expect(first.pageLoads.map((load) => load.method)).toEqual(['GET', 'GET']);
+  });
+
+  it('the data centres still answer the probes without Origin: Telegram reachable, its chat component answered', () => {
+    expect(Object.fromEntries(telegramChat)).toEqual({ 'install A': 'reachable; chat answered', 'install B': 'reachable; chat answered' });
   });
 
   it('no probe carries an Origin, an extension scheme or id, or a value that differs between installs', async () => {
