@@ -55,6 +55,7 @@ function extensionUrl(path: string): string {
 export default defineBackground({
   type: 'module',
   main() {
+    const failed = (what: string) => (error: unknown): void => console.error(`[blockwatch] ${what} failed`, error);
     // Listeners first, for the catalogue's hosts; the person's own targets join once the settings are read.
     const inBrowser = environment();
     const transport = createBrowserTransport(inBrowser, browser.webRequest as unknown as WebRequestEvents, hostPermissions(CATALOGUE), (url, init) => fetch(url, init));
@@ -74,7 +75,7 @@ export default defineBackground({
       originRemoval?.watch(patterns);
     };
 
-    const ready: Promise<{ monitor: Monitor; handlers: ReturnType<typeof createHandlers> }> = Promise.all([openHistory(indexedDB), originRuleSet, watchProbedHosts()]).then(([db]) => {
+    const ready: Promise<{ monitor: Monitor; handlers: ReturnType<typeof createHandlers> }> = Promise.all([openHistory(indexedDB), originRuleSet, watchProbedHosts().catch(failed('watching the probed hosts'))]).then(([db]) => {
       const monitor = createMonitor({
         catalogue: CATALOGUE,
         // A database deleted or closed under a running background is opened again for the next round.
@@ -105,7 +106,6 @@ export default defineBackground({
       });
       return { monitor, handlers: createHandlers({ db, monitor, settings: settingsStore, defaults, now, utcOffsetMin }) };
     });
-    const failed = (what: string) => (error: unknown): void => console.error(`[blockwatch] ${what} failed`, error);
 
     handle(
       {

@@ -144,11 +144,16 @@ export async function firefoxSmoke(offline: boolean): Promise<Check[]> {
         // From the extension's own page (same origin), no test hook: the round alarm fires now, and
         // the database is deleted as clearing the add-on's data would (the background's connection closes).
         const firedAt = Date.now();
+        await ff.page.evaluate(() => (globalThis as unknown as { browser: FirefoxAlarms }).browser.alarms.create('round', { when: Date.now() }));
+        // Deleted while the round probes: its save, at the end, meets a closed connection.
+        const deadline = Date.now() + ROUND_DEADLINE_MS;
+        while (!(await request<Snapshot>(ff, { type: 'getSnapshot' })).activity.running) {
+          if (Date.now() > deadline) return ['the fired round never started'];
+          await new Promise((done) => setTimeout(done, 50));
+        }
         await ff.page.evaluate(
           (name) =>
             new Promise<void>((resolve, reject) => {
-              const api = (globalThis as unknown as { browser: FirefoxAlarms }).browser;
-              void api.alarms.create('round', { when: Date.now() });
               const deletion = indexedDB.deleteDatabase(name);
               deletion.onsuccess = () => resolve();
               deletion.onerror = () => reject(deletion.error);
