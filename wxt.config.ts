@@ -3,11 +3,9 @@ import { defineConfig } from 'wxt';
 import { writeIcons } from './scripts/icon/generate-icons';
 import { repackDeterministically } from './scripts/zip/deterministic-zip';
 import { CATALOGUE } from './src/catalogue';
-import { API_PERMISSIONS, OPTIONAL_HOST_PERMISSIONS } from './src/catalogue/manifest-permissions';
+import { apiPermissionsFor, OPTIONAL_HOST_PERMISSIONS } from './src/catalogue/manifest-permissions';
 import { hostPermissions } from './src/catalogue/permissions';
-
-/** Firefox needs an id for storage and notifications of a temporary add-on too. */
-const GECKO_ID = 'blockwatch@blockwatch.invalid';
+import { GECKO_ID } from './extension/shared/gecko-id';
 
 /**
  * Firefox for Android: the oldest version with every API the extension uses, per MDN's
@@ -53,7 +51,7 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: [...API_PERMISSIONS],
+    permissions: [...apiPermissionsFor(browser)],
     // One source of truth: every host the catalogue probes, nothing more (no catch-all pattern).
     host_permissions: hostPermissions(CATALOGUE),
     // Custom targets ask for their own host at the moment the user adds them. Firefox's MV2 manifest

@@ -9,19 +9,23 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { CATALOGUE } from '../../src/catalogue';
 import type { Environment } from '../../src/probe/transport';
 import { createMonitor, type AlarmName, type Monitor } from '../../src/runtime/monitor';
-import { idbHistoryPort } from '../../src/runtime/idb-history-port';
+import { reopeningHistoryPort } from '../../src/runtime/reopening-history-port';
 import { guessCountry } from '../../src/settings/country';
 import { defaultSettings } from '../../src/settings/schema';
 import type { SettingsStore } from '../../src/settings/settings-store';
 import { openHistory } from '../../src/store/open';
 import { handle, push } from '../shared/messaging';
 import { createBrowserTransport, type WebRequestEvents } from './browser-transport';
+import { removeOriginWithListener, removeOriginWithSessionRule, type BeforeSendHeaders, type SessionRules } from './no-origin';
+import { hostPermissions } from '../../src/catalogue/permissions';
+import { loadSettings } from '../../src/settings/settings-store';
+import { probedPatterns } from '../../src/runtime/probed-patterns';
 import { createHandlers } from './handlers';
 import { incidentPagePath } from '../shared/ui/page-paths';
 import { duration, translate, timeOfDay } from './text';
 import { showOnToolbar } from './toolbar';
 
-const ALARMS: readonly AlarmName[] = ['round', 'confirm'];
+const ALARMS: readonly AlarmName[] = ['round', 'confirm', 'watchdog'];
 const SETTINGS_KEY = 'settings';
 
 /** Which failure table applies: Firefox's webRequest speaks NS_ERROR_*, Chrome's net::ERR_*. */
@@ -52,15 +56,31 @@ function extensionUrl(path: string): string {
 export default defineBackground({
   type: 'module',
   main() {
-    const transport = createBrowserTransport(environment(), browser.webRequest as unknown as WebRequestEvents, (url, init) => fetch(url, init));
+    const failed = (what: string) => (error: unknown): void => console.error(`[blockwatch] ${what} failed`, error);
+    // Listeners first, for the catalogue's hosts; the person's own targets join once the settings are read.
+    const inBrowser = environment();
+    const transport = createBrowserTransport(inBrowser, browser.webRequest as unknown as WebRequestEvents, hostPermissions(CATALOGUE), (url, init) => fetch(url, init));
+    const originRemoval =
+      inBrowser === 'firefox'
+        ? removeOriginWithListener((browser.webRequest as unknown as { onBeforeSendHeaders: BeforeSendHeaders }).onBeforeSendHeaders, extensionUrl('/'), hostPermissions(CATALOGUE))
+        : null;
+    // Chrome: the rule must be in force before the first probe, so `ready` waits for it.
+    const originRuleSet: Promise<void> =
+      inBrowser === 'firefox' ? Promise.resolve() : removeOriginWithSessionRule(browser.declarativeNetRequest as unknown as SessionRules, browser.runtime.id);
     const defaults = defaultSettings(guessCountry(Intl.DateTimeFormat().resolvedOptions().timeZone, [browser.i18n.getUILanguage(), ...navigator.languages]));
     const now = (): number => Date.now();
     const utcOffsetMin = (): number => -new Date().getTimezoneOffset();
+    const watchProbedHosts = async (): Promise<void> => {
+      const patterns = probedPatterns(CATALOGUE, await loadSettings(settingsStore, defaults), now);
+      transport.watch(patterns);
+      originRemoval?.watch(patterns);
+    };
 
-    const ready: Promise<{ monitor: Monitor; handlers: ReturnType<typeof createHandlers> }> = openHistory(indexedDB).then((db) => {
+    const ready: Promise<{ monitor: Monitor; handlers: ReturnType<typeof createHandlers> }> = Promise.all([openHistory(indexedDB), originRuleSet, watchProbedHosts().catch(failed('watching the probed hosts'))]).then(([db]) => {
       const monitor = createMonitor({
         catalogue: CATALOGUE,
-        history: idbHistoryPort(db),
+        // A database deleted or closed under a running background is opened again for the next round.
+        history: reopeningHistoryPort(() => openHistory(indexedDB), db),
         settings: settingsStore,
         defaultSettings: defaults,
         transport,
@@ -69,6 +89,9 @@ export default defineBackground({
           async armAlarm(name, at) {
             if (at === null) await browser.alarms.clear(name);
             else await browser.alarms.create(name, { when: at });
+          },
+          async armRepeating(name, periodMin) {
+            await browser.alarms.create(name, { periodInMinutes: periodMin });
           },
           async alarmAt(name) {
             return (await browser.alarms.get(name))?.scheduledTime ?? null;
@@ -86,7 +109,6 @@ export default defineBackground({
       });
       return { monitor, handlers: createHandlers({ db, monitor, settings: settingsStore, defaults, now, utcOffsetMin }) };
     });
-    const failed = (what: string) => (error: unknown): void => console.error(`[blockwatch] ${what} failed`, error);
 
     handle(
       {
@@ -107,6 +129,10 @@ export default defineBackground({
     browser.alarms.onAlarm.addListener((alarm) => {
       const name = ALARMS.find((known) => known === alarm.name);
       if (name) ready.then(({ monitor }) => monitor.onAlarm(name)).catch(failed(`alarm ${alarm.name}`));
+    });
+    // A custom target added or removed: listen to exactly the hosts probed now.
+    browser.storage.onChanged.addListener((changes, area) => {
+      if (area === 'local' && SETTINGS_KEY in changes) watchProbedHosts().catch(failed('watching the probed hosts'));
     });
     browser.runtime.onInstalled.addListener((details) => {
       ready.then(({ monitor }) => monitor.start(details.reason === 'install' ? 'install' : 'startup')).catch(failed('install'));

@@ -24,7 +24,11 @@ const API_REASONS: Record<ApiPermission, string> = {
   storage: 'Keeps the person\'s settings (country, services, interval, notifications) on the device. The history itself is in the extension\'s IndexedDB, also only on the device.',
   notifications: 'Tells the person when a block of a service they chose is confirmed and when it ends (and, if they turn it on, partial blocks and throttling). Never for a plain offline connection.',
   webRequest:
-    'Reads the browser\'s own error for Blockwatch\'s own check requests (for example NAME_NOT_RESOLVED, CONNECTION_RESET, a certificate error) to say how a service is blocked: DNS, connection, reset, TLS or a blockpage. The browser shows it requests to the hosts below only; Blockwatch drops at once every request a tab made (the person\'s own browsing) and keeps only its own background requests. It never blocks or changes a request.',
+    'Reads the browser\'s own error for Blockwatch\'s own check requests (for example NAME_NOT_RESOLVED, CONNECTION_RESET, a certificate error) to say how a service is blocked: DNS, connection, reset, TLS or a blockpage. The browser shows it requests to the hosts below only; Its listeners are registered for Blockwatch\'s own background requests only (no tab) to those hosts, so the browser never shows it a page the person opens. It never blocks a request.',
+  declarativeNetRequestWithHostAccess:
+    'Chrome only. One session rule removes the `Origin` header (chrome-extension://<id>) that Chrome adds to Blockwatch\'s own check requests, so a provider reading the traffic cannot tell a Blockwatch user by it. It applies only to requests Blockwatch itself makes, never to a page.',
+  webRequestBlocking:
+    'Firefox only. Removes the `Origin` header (moz-extension://<per-install id>) that Firefox adds to Blockwatch\'s own check requests, so nothing on the wire names the install. It applies only to Blockwatch\'s own background requests to the hosts below, never to a page, and changes nothing else.',
 };
 
 const OPTIONAL_REASON =

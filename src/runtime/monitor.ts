@@ -39,12 +39,26 @@ export const ALARM_SLACK_MS = 2_000;
  */
 export const FIRST_ROUND_GRACE_MS = 30_000;
 
-export type AlarmName = 'round' | 'confirm';
+/**
+ * The watchdog's period, minutes: it re-arms a round alarm found missing or overdue, so monitoring
+ * resumes within this long whatever stopped it. Three default round intervals: rare enough to cost
+ * nothing, soon enough that a stop is not noticed by the person before it mends.
+ */
+export const WATCHDOG_PERIOD_MIN = 15;
+/**
+ * A round alarm this far in the past was not fired by the browser (a one-shot alarm that fired is
+ * gone), ms: the watchdog arms it again now. One minute: well past the browser's own lateness.
+ */
+export const ROUND_ALARM_OVERDUE_MS = 60_000;
+
+export type AlarmName = 'round' | 'confirm' | 'watchdog';
 export type StartReason = 'install' | 'startup' | 'wake';
 
 export interface MonitorEffects {
   /** Arms (or re-arms) a one-shot alarm at `at` (ms since the epoch); `null` clears it. */
   armAlarm(name: AlarmName, at: number | null): Promise<void>;
+  /** Arms an alarm that fires every `periodMin` minutes (first in `periodMin`). */
+  armRepeating(name: 'watchdog', periodMin: number): Promise<void>;
   /** When the alarm is due, or null when it is not armed. */
   alarmAt(name: AlarmName): Promise<number | null>;
   /** Shows a system notification with this id. */
@@ -190,7 +204,65 @@ export function createMonitor(deps: MonitorDeps): Monitor {
     if (!state.schedule.pending && confirmAt !== null) await effects.armAlarm('confirm', null);
   }
 
+  /**
+   * A round that threw (a database error, a transport that throws) still leaves the next one armed:
+   * monitoring never stops silently. The regular round that fired is gone (alarms are one-shot),
+   * so an interval from now, unless something armed one meanwhile.
+   */
+  async function armAfterFailure(): Promise<void> {
+    try {
+      const armed = await effects.alarmAt('round');
+      if (armed !== null && armed > clock.now()) return;
+      const intervalMin = await settings().then(
+        (config) => config.intervalMin,
+        () => deps.defaultSettings.intervalMin,
+      );
+      await effects.armAlarm('round', clock.now() + intervalMin * 60_000);
+    } catch (error) {
+      // The watchdog arms it within WATCHDOG_PERIOD_MIN.
+      effects.log(`next round not armed after a failed round: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
   async function executeRound(request: RoundRequest): Promise<RoundOutcome> {
+    let armed = false;
+    try {
+      const outcome = await probeAndSave(request, () => {
+        armed = true;
+      });
+      return outcome;
+    } catch (error) {
+      effects.log(`round failed: ${error instanceof Error ? error.message : String(error)}`);
+      throw error;
+    } finally {
+      if (!armed) await armAfterFailure();
+    }
+  }
+
+  async function ensureWatchdog(): Promise<void> {
+    if ((await effects.alarmAt('watchdog')) === null) await effects.armRepeating('watchdog', WATCHDOG_PERIOD_MIN);
+  }
+
+  /** The watchdog's round: a missing or overdue round alarm is armed again. */
+  async function watchdog(): Promise<void> {
+    if (running) return;
+    const now = clock.now();
+    const armedAt = await effects.alarmAt('round');
+    if (armedAt !== null && armedAt >= now - ROUND_ALARM_OVERDUE_MS) return;
+    let at = now;
+    if (armedAt === null) {
+      try {
+        const [config, state] = await Promise.all([settings(), history.loadState()]);
+        at = nextRegularAt(state.schedule, now, config.intervalMin, clock.random());
+      } catch (error) {
+        effects.log(`watchdog: schedule unreadable (${error instanceof Error ? error.message : String(error)}); next round now`);
+      }
+    }
+    effects.log(`watchdog: the round alarm was ${armedAt === null ? 'missing' : 'overdue'}; armed again`);
+    await effects.armAlarm('round', at);
+  }
+
+  async function probeAndSave(request: RoundRequest, onArmed: () => void): Promise<RoundOutcome> {
     const config = await settings();
     let state = await history.loadState();
     const now = clock.now();
@@ -287,6 +359,7 @@ export function createMonitor(deps: MonitorDeps): Monitor {
     }
     activity = { running: false, done: activity.total, total: activity.total };
     await armSchedule(saved ? state : { ...state, schedule: plannedSchedule }, config);
+    onArmed();
     await refresh(state);
     return { roundId: plan.roundId, kind: request.kind, saved };
   }
@@ -309,6 +382,8 @@ export function createMonitor(deps: MonitorDeps): Monitor {
 
     start(reason) {
       const begin = async (): Promise<void> => {
+        // First, whatever fails after it: the watchdog mends a schedule that a failure left unarmed.
+        await ensureWatchdog();
         const config = await settings();
         let state = await history.loadState();
         state = await flushOutbox(state, servicesInForce(deps.catalogue, config, () => clock.now()));
@@ -327,6 +402,10 @@ export function createMonitor(deps: MonitorDeps): Monitor {
     },
 
     async onAlarm(name) {
+      if (name === 'watchdog') {
+        await watchdog();
+        return;
+      }
       // An alarm that fires while a round is still finishing must not just join it (its own round
       // would be lost): let that round end, then see whether this alarm is still due — the round
       // re-arms the schedule, so a firing it made stale finds its alarm armed again for later.
