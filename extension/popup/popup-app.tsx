@@ -94,7 +94,7 @@ export function PopupApp() {
           {!snapshot.paused && (
             <details class="pause-choice">
               <summary data-action="open-pause">{t('pause_title')}</summary>
-              <PauseControl paused={null} announce={announce} onChanged={refresh} />
+              <PauseControl paused={null} announce={announce} onChanged={refresh} legend={false} />
             </details>
           )}
         </>

@@ -17,7 +17,13 @@ const CHOICES: readonly { readonly choice: PauseChoice; readonly label: MessageK
   { choice: 'resume', label: 'pause_until_resume' },
 ];
 
-export function PauseControl(props: { readonly paused: Snapshot['paused']; readonly announce: (text: string) => void; readonly onChanged?: () => void }) {
+export function PauseControl(props: {
+  readonly paused: Snapshot['paused'];
+  readonly announce: (text: string) => void;
+  readonly onChanged?: () => void;
+  /** False where a heading right above already says "Pause checks" (the popup's disclosure). */
+  readonly legend?: boolean;
+}) {
   const { connector, now } = usePage();
   const { t, moment } = useI18n();
   const [busy, setBusy] = useState(false);
@@ -57,8 +63,8 @@ export function PauseControl(props: { readonly paused: Snapshot['paused']; reado
     );
   }
   return (
-    <fieldset class="pause" data-paused="false">
-      <legend>{t('pause_title')}</legend>
+    <fieldset class="pause" data-paused="false" aria-label={props.legend === false ? t('pause_title') : undefined}>
+      {props.legend !== false && <legend>{t('pause_title')}</legend>}
       <div class="row">
         {CHOICES.map(({ choice, label }) => (
           <button key={choice} type="button" data-action={`pause-${choice}`} disabled={busy} onClick={() => act(() => connector.send('pause', { choice }), t('pause_started'))}>
