@@ -49,7 +49,7 @@ async function roundAfter(firefox: FirefoxWithExtension, after: number): Promise
 }
 
 async function storedRounds(firefox: FirefoxWithExtension): Promise<number> {
-  const file = await request<{ text: string }>(firefox, { type: 'exportData', format: 'json' });
+  const file = await request<{ text: string }>(firefox, { type: 'exportData', format: 'json', full: true });
   return ((JSON.parse(file.text) as { rounds?: readonly unknown[] }).rounds ?? []).length;
 }
 
