@@ -10,11 +10,9 @@ import { clearAll } from '../../src/store/clear-all';
 import { incidentRows, observationRows, toCsv } from '../../src/store/csv';
 import { exportHistory } from '../../src/store/export';
 import { redactExport } from '../../src/store/redact';
-import { prune } from '../../src/store/retention';
-import { importHistory } from '../../src/store/import';
+import { importFile } from '../../src/store/import-file';
 import { historyRange, incidentsBetween } from '../../src/store/queries';
 import type { HistoryDb } from '../../src/store/schema';
-import { validateExport } from '../../src/store/validate-export';
 import type { Handlers } from '../shared/messaging';
 
 export interface HandlerDeps {
@@ -76,13 +74,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
 
     async importData({ text }) {
-      const checked = validateExport(text, deps.now());
-      if (!checked.ok) return { ok: false, error: checked.error };
-      const report = await importHistory(db, checked.data);
-      // An import may bring more than the history's budget: prune as a round would.
-      await prune(db, deps.now());
-      await monitor.reconsider();
-      return { ok: true, report };
+      const outcome = await importFile(db, text, deps.now());
+      if (outcome.ok) await monitor.reconsider();
+      return outcome;
     },
 
     async pause({ choice }) {

@@ -120,8 +120,8 @@ describe('validateExport: times, own keys and ids', () => {
     ['a round time beyond what a Date holds', (copy) => { list(copy, 'rounds')[0]!.at = 9e15; }, 'bad_time', at('rounds')],
     ['an incident end beyond what a Date holds', (copy) => { const incident = list(copy, 'incidents')[0]!; delete incident.open; incident.end = 8.7e15; }, 'bad_time', at('incidents')],
     ['an exportedAt beyond what a Date holds', (copy) => { copy.exportedAt = 9e15; }, 'bad_time', undefined],
-    ['a record field named toString', (copy) => { list(copy, 'rounds')[0]!.toString = 1; }, 'bad_record', at('rounds')],
-    ['a record field named constructor', (copy) => { list(copy, 'incidents')[0]!.constructor = 'x'; }, 'bad_record', at('incidents')],
+    ['a record field named toString', (copy) => { Object.assign(list(copy, 'rounds')[0]!, { toString: 1 }); }, 'bad_record', at('rounds')],
+    ['a record field named constructor', (copy) => { Object.assign(list(copy, 'incidents')[0]!, { constructor: 'x' }); }, 'bad_record', at('incidents')],
     ['a service id __proto__', (copy) => { list(copy, 'verdicts')[0]!.s = '__proto__'; }, 'bad_record', at('verdicts')],
     ['a service id toString', (copy) => { list(copy, 'verdicts')[0]!.s = 'toString'; }, 'bad_record', at('verdicts')],
     ['an incident subject constructor', (copy) => { list(copy, 'incidents')[0]!.subject = 'constructor'; }, 'bad_record', at('incidents')],
@@ -155,7 +155,7 @@ describe('validateExport: times, own keys and ids', () => {
   it('accepts a round a few hours after the file date (a clock set a little wrong)', () => {
     const copy = broken((value) => {
       const rounds = list(value as Record<string, unknown>, 'rounds');
-      value.exportedAt = (rounds.at(-1)!.roundId as number) - 3 * 3_600_000;
+      (value as Record<string, unknown>).exportedAt = (rounds.at(-1)!.roundId as number) - 3 * 3_600_000;
     });
     expect(validateExport(copy).ok).toBe(true);
   });
