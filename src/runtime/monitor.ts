@@ -295,7 +295,10 @@ export function createMonitor(deps: MonitorDeps): Monitor {
     const plannedSchedule = state.schedule;
     if (!saved) state = await history.loadState();
 
-    state = await flushOutbox(state, inForce);
+    // Paused while this round ran: its notifications wait in the outbox, and only the pause's alarm is armed.
+    const latest = await settings();
+    const pausedNow = isPaused(latest.pause, clock.now());
+    if (!pausedNow) state = await flushOutbox(state, inForce);
     if (saved && (state.lastPrunedAt === null || end - state.lastPrunedAt >= PRUNE_EVERY_MS)) {
       try {
         await history.prune(end);
@@ -306,7 +309,7 @@ export function createMonitor(deps: MonitorDeps): Monitor {
       }
     }
     activity = { running: false, done: activity.total, total: activity.total };
-    await armSchedule(saved ? state : { ...state, schedule: plannedSchedule }, config);
+    await armSchedule(saved ? state : { ...state, schedule: plannedSchedule }, latest);
     await refresh(state);
     return { roundId: plan.roundId, kind: request.kind, saved };
   }

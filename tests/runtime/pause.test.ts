@@ -101,4 +101,23 @@ describe('pause', () => {
     await worker.monitor.start('startup');
     expect(wire()).toBeGreaterThan(0);
   });
+
+  it('a pause pressed while a round runs: that round arms nothing and shows no notification; they come after resuming', async () => {
+    const h = await installed();
+    lab.service('whatsapp').dns('nxdomain');
+    await h.monitor.runNow();
+    await h.monitor.runNow();
+    const third = h.monitor.runNow();
+    await h.monitor.pause('resume');
+    await third;
+    expect(h.effects.shown).toEqual([]);
+    expect(h.effects.alarms.get('round')).toBeNull();
+    expect(h.effects.alarms.get('confirm')).toBeNull();
+    // What the paused round decided waits in the outbox (on a quiet machine: WhatsApp blocked, confirmed on its third round)…
+    const held = (await h.history.loadState()).outbox.map((notification) => notification.id);
+    await h.monitor.resume();
+    // …and is shown once checks resume.
+    expect(h.effects.shown.map((shown) => shown.id)).toEqual(expect.arrayContaining(held));
+  });
 });
+
