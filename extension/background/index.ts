@@ -21,11 +21,11 @@ import { hostPermissions } from '../../src/catalogue/permissions';
 import { loadSettings } from '../../src/settings/settings-store';
 import { probedPatterns } from '../../src/runtime/probed-patterns';
 import { createHandlers } from './handlers';
-import { incidentPagePath } from '../shared/ui/page-paths';
+import { incidentPagePath, WELCOME_PAGE_PATH } from '../shared/ui/page-paths';
 import { duration, translate, timeOfDay } from './text';
 import { showOnToolbar } from './toolbar';
 
-const ALARMS: readonly AlarmName[] = ['round', 'confirm', 'watchdog'];
+const ALARMS: readonly AlarmName[] = ['round', 'confirm', 'watchdog', 'resume'];
 const SETTINGS_KEY = 'settings';
 
 /** Which failure table applies: Firefox's webRequest speaks NS_ERROR_*, Chrome's net::ERR_*. */
@@ -122,6 +122,8 @@ export default defineBackground({
         exportData: (request) => ready.then(({ handlers }) => handlers.exportData(request)),
         importData: (request) => ready.then(({ handlers }) => handlers.importData(request)),
         clearData: (request) => ready.then(({ handlers }) => handlers.clearData(request)),
+        pause: (request) => ready.then(({ handlers }) => handlers.pause(request)),
+        resume: (request) => ready.then(({ handlers }) => handlers.resume(request)),
       },
       ready,
     );
@@ -135,6 +137,8 @@ export default defineBackground({
       if (area === 'local' && SETTINGS_KEY in changes) watchProbedHosts().catch(failed('watching the probed hosts'));
     });
     browser.runtime.onInstalled.addListener((details) => {
+      // A new install says first what Blockwatch sends and who can see it, with a Pause button.
+      if (details.reason === 'install') browser.tabs.create({ url: extensionUrl(WELCOME_PAGE_PATH) }).catch(failed('opening the welcome page'));
       ready.then(({ monitor }) => monitor.start(details.reason === 'install' ? 'install' : 'startup')).catch(failed('install'));
     });
     browser.runtime.onStartup.addListener(() => {

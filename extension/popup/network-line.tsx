@@ -42,7 +42,7 @@ export function NetworkLine(props: { readonly snapshot: Snapshot; readonly now: 
   const since = shown === 'restricted' && snapshot.network.since !== undefined ? t('popup_since', formatMoment(snapshot.network.since, now, moment)) : null;
   const times = [
     snapshot.lastRoundAt !== undefined ? t('popup_last_round', formatAgo(snapshot.lastRoundAt, now, locale)) : null,
-    snapshot.nextRoundAt !== undefined && !snapshot.activity.running ? t('popup_next_round', formatAgo(snapshot.nextRoundAt, now, locale)) : null,
+    snapshot.nextRoundAt !== undefined && !snapshot.activity.running && !snapshot.paused ? t('popup_next_round', formatAgo(snapshot.nextRoundAt, now, locale)) : null,
   ].filter((text): text is string => text !== null);
   const tone = shown === 'online' ? 'reachable' : shown;
   return (

@@ -18,7 +18,8 @@ import type { Transport } from '../probe/transport';
 import { runRound, type RoundProgress } from '../round/run-round';
 import { planRound, type RoundKind } from '../schedule/plan-round';
 import { afterRound, nextRegularAt, suspicionAfter, throughputSlot, usedThroughputSlot } from '../schedule/schedule-state';
-import { loadSettings, type SettingsStore } from '../settings/settings-store';
+import { isPaused, pauseFor, type PauseChoice } from '../settings/pause';
+import { loadSettings, savePause, type SettingsStore } from '../settings/settings-store';
 import type { Settings } from '../settings/schema';
 import type { Snapshot } from '../snapshot/snapshot';
 import { remainingToday, spend, spentToday } from '../store/data-ledger';
@@ -51,7 +52,8 @@ export const WATCHDOG_PERIOD_MIN = 15;
  */
 export const ROUND_ALARM_OVERDUE_MS = 60_000;
 
-export type AlarmName = 'round' | 'confirm' | 'watchdog';
+/** `watchdog` mends a lost schedule; `resume` ends a timed pause. */
+export type AlarmName = 'round' | 'confirm' | 'watchdog' | 'resume';
 export type StartReason = 'install' | 'startup' | 'wake';
 
 export interface MonitorEffects {
@@ -110,11 +112,18 @@ export interface Monitor {
   start(reason: StartReason): Promise<void>;
   onAlarm(name: AlarmName): Promise<void>;
   /** "Check now": a full round, or the one already running. */
-  runNow(): Promise<{ joined: boolean }>;
-  measureSpeed(serviceId: string): Promise<{ ok: true } | { ok: false; reason: 'unknown_service' | 'no_object' | 'budget_spent' }>;
+  runNow(): Promise<{ joined: boolean; paused?: true }>;
+  measureSpeed(serviceId: string): Promise<{ ok: true } | { ok: false; reason: 'unknown_service' | 'no_object' | 'budget_spent' | 'paused' }>;
   snapshot(): Promise<Snapshot>;
   /** After the settings or the history changed (an update, an import, a clear): re-arm the schedule, show the new state. */
   reconsider(): Promise<void>;
+  /**
+   * Pause: no probe and no notification until `resume()` or the chosen time. A round already
+   * running finishes (its requests are in flight); nothing starts after it.
+   */
+  pause(choice: PauseChoice): Promise<void>;
+  /** Ends a pause and runs the next round at once. */
+  resume(): Promise<void>;
   /** The round in progress, if any (tests wait on it). */
   readonly running: Promise<RoundOutcome> | null;
 }
@@ -186,8 +195,16 @@ export function createMonitor(deps: MonitorDeps): Monitor {
     return current;
   }
 
+  /** While paused, only the alarm that ends the pause is armed. */
+  async function armPaused(config: Settings): Promise<void> {
+    await effects.armAlarm('round', null);
+    await effects.armAlarm('confirm', null);
+    await effects.armAlarm('resume', config.pause?.until ?? null);
+  }
+
   async function armSchedule(state: RuntimeState, config: Settings): Promise<void> {
     const now = clock.now();
+    if (isPaused(config.pause, now)) return armPaused(config);
     await effects.armAlarm('round', nextRegularAt(state.schedule, now, config.intervalMin, clock.random()));
     await effects.armAlarm('confirm', state.schedule.pending ? Math.max(now, state.schedule.pending.dueAt) : null);
   }
@@ -195,6 +212,7 @@ export function createMonitor(deps: MonitorDeps): Monitor {
   /** A woken worker re-arms only what is missing, so the jitter of a round already armed stays put. */
   async function ensureSchedule(state: RuntimeState, config: Settings): Promise<void> {
     const now = clock.now();
+    if (isPaused(config.pause, now)) return armPaused(config);
     if ((await effects.alarmAt('round')) === null) {
       const at = state.schedule.lastRoundAt === null ? now + FIRST_ROUND_GRACE_MS : nextRegularAt(state.schedule, now, config.intervalMin, clock.random());
       await effects.armAlarm('round', at);
@@ -247,6 +265,9 @@ export function createMonitor(deps: MonitorDeps): Monitor {
   async function watchdog(): Promise<void> {
     if (running) return;
     const now = clock.now();
+    // Paused: no round is owed; the `resume` alarm (or a click) brings them back.
+    const paused = await settings().then((config) => isPaused(config.pause, now), () => false);
+    if (paused) return;
     const armedAt = await effects.alarmAt('round');
     if (armedAt !== null && armedAt >= now - ROUND_ALARM_OVERDUE_MS) return;
     let at = now;
@@ -264,6 +285,12 @@ export function createMonitor(deps: MonitorDeps): Monitor {
 
   async function probeAndSave(request: RoundRequest, onArmed: () => void): Promise<RoundOutcome> {
     const config = await settings();
+    // Paused: nothing goes on the wire, whatever asked for the round.
+    if (isPaused(config.pause, clock.now())) {
+      // Nothing to arm either: only the pause's own alarm runs until it ends.
+      onArmed();
+      return { roundId: clock.now(), kind: request.kind, saved: false };
+    }
     let state = await history.loadState();
     const now = clock.now();
     const utcOffsetMin = clock.utcOffsetMin();
@@ -347,7 +374,10 @@ export function createMonitor(deps: MonitorDeps): Monitor {
     const plannedSchedule = state.schedule;
     if (!saved) state = await history.loadState();
 
-    state = await flushOutbox(state, inForce);
+    // Paused while this round ran: its notifications wait in the outbox, and only the pause's alarm is armed.
+    const latest = await settings();
+    const pausedNow = isPaused(latest.pause, clock.now());
+    if (!pausedNow) state = await flushOutbox(state, inForce);
     if (saved && (state.lastPrunedAt === null || end - state.lastPrunedAt >= PRUNE_EVERY_MS)) {
       try {
         await history.prune(end);
@@ -358,7 +388,7 @@ export function createMonitor(deps: MonitorDeps): Monitor {
       }
     }
     activity = { running: false, done: activity.total, total: activity.total };
-    await armSchedule(saved ? state : { ...state, schedule: plannedSchedule }, config);
+    await armSchedule(saved ? state : { ...state, schedule: plannedSchedule }, latest);
     onArmed();
     await refresh(state);
     return { roundId: plan.roundId, kind: request.kind, saved };
@@ -375,6 +405,13 @@ export function createMonitor(deps: MonitorDeps): Monitor {
     return { promise, joined: false };
   }
 
+  async function resumeChecks(): Promise<void> {
+    await savePause(deps.settings, null, deps.defaultSettings);
+    await effects.armAlarm('resume', null);
+    // The next round at once; it re-arms the schedule when it ends.
+    await round({ kind: 'regular' }).promise;
+  }
+
   return {
     get running() {
       return running;
@@ -386,6 +423,11 @@ export function createMonitor(deps: MonitorDeps): Monitor {
         await ensureWatchdog();
         const config = await settings();
         let state = await history.loadState();
+        if (isPaused(config.pause, clock.now())) {
+          // No notification and no round while paused; only the alarm that ends the pause.
+          await armPaused(config);
+          return;
+        }
         state = await flushOutbox(state, servicesInForce(deps.catalogue, config, () => clock.now()));
         if (reason === 'install' || reason === 'startup') {
           await round({ kind: reason === 'install' ? 'manual' : 'regular' }).promise;
@@ -406,6 +448,7 @@ export function createMonitor(deps: MonitorDeps): Monitor {
         await watchdog();
         return;
       }
+      if (name !== 'resume' && isPaused((await settings()).pause, clock.now())) return;
       // An alarm that fires while a round is still finishing must not just join it (its own round
       // would be lost): let that round end, then see whether this alarm is still due — the round
       // re-arms the schedule, so a firing it made stale finds its alarm armed again for later.
@@ -413,6 +456,17 @@ export function createMonitor(deps: MonitorDeps): Monitor {
         await running.catch(() => undefined);
         const armed = await effects.alarmAt(name);
         if (armed !== null && armed > clock.now() + ALARM_SLACK_MS) return;
+      }
+      if (name === 'resume') {
+        const config = await settings();
+        if (config.pause === null) return;
+        if (config.pause.until !== null && config.pause.until > clock.now() + ALARM_SLACK_MS) {
+          await effects.armAlarm('resume', config.pause.until);
+          return;
+        }
+        if (config.pause.until === null) return;
+        await resumeChecks();
+        return;
       }
       if (name === 'round') {
         await round({ kind: 'regular' }).promise;
@@ -429,6 +483,7 @@ export function createMonitor(deps: MonitorDeps): Monitor {
     },
 
     async runNow() {
+      if (isPaused((await settings()).pause, clock.now())) return { joined: false, paused: true };
       const { promise, joined } = round({ kind: 'manual' });
       await promise;
       return { joined };
@@ -436,6 +491,7 @@ export function createMonitor(deps: MonitorDeps): Monitor {
 
     async measureSpeed(serviceId) {
       const config = await settings();
+      if (isPaused(config.pause, clock.now())) return { ok: false, reason: 'paused' };
       const service = servicesInForce(deps.catalogue, config, () => clock.now()).find((entry) => entry.id === serviceId);
       if (!service) return { ok: false, reason: 'unknown_service' };
       if (!service.throughput) return { ok: false, reason: 'no_object' };
@@ -448,6 +504,14 @@ export function createMonitor(deps: MonitorDeps): Monitor {
     },
 
     snapshot: () => buildSnapshot(),
+
+    async pause(choice) {
+      const config = await savePause(deps.settings, pauseFor(choice, clock.now()), deps.defaultSettings);
+      await armPaused(config);
+      await refresh();
+    },
+
+    resume: resumeChecks,
 
     async reconsider() {
       const config = await settings();

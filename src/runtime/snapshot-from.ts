@@ -3,6 +3,7 @@
  * the last 24 hours, the confirmation tracks.
  */
 import type { Service } from '../catalogue/types';
+import { isPaused } from '../settings/pause';
 import type { Settings } from '../settings/schema';
 import { buildSnapshot, type LatestVerdict, type ValidState } from '../snapshot/build-snapshot';
 import type { RoundActivity, Snapshot, StripCell } from '../snapshot/snapshot';
@@ -36,7 +37,8 @@ export function snapshotFrom(sources: SnapshotSources): Snapshot {
     if (valid) latestValid[id] = { state: valid.state, ...(valid.how ? { how: valid.how } : {}) };
   }
   const lastRound = sources.current.lastRound;
-  return buildSnapshot({
+  const pause = sources.settings.pause;
+  const snapshot = buildSnapshot({
     now: sources.now,
     services: sources.services,
     tracks: sources.state.tracks,
@@ -51,4 +53,5 @@ export function snapshotFrom(sources: SnapshotSources): Snapshot {
     dataUsedToday: sources.dataUsedToday,
     dataBudgetPerDay: sources.settings.dataBudgetBytesPerDay,
   });
+  return { ...snapshot, paused: pause !== null && isPaused(pause, sources.now) ? pause : null };
 }

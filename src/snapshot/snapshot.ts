@@ -71,6 +71,8 @@ export interface Snapshot {
   readonly country: string | null;
   readonly dataUsedToday: number;
   readonly dataBudgetPerDay: number;
+  /** Set while the person has paused checks: since when, and until when (null: until they resume). */
+  readonly paused?: { readonly since: number; readonly until: number | null } | null;
   /** Services shown as `blocked` (the badge's number). */
   readonly blockedCount: number;
 }

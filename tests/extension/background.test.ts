@@ -222,4 +222,38 @@ describe('the background in a (fake) browser', () => {
     expect((await currentState(db, ['whatsapp'])).lastRound?.roundId).toBeGreaterThanOrEqual(nextAt);
     db.close();
   });
+
+  it('a malformed request from its own page is refused with the field named, and changes nothing', async () => {
+    await startBackground();
+    const page = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') };
+    // Once the background has answered a good request, its first settings are stored.
+    await (await fakeBrowser.runtime.onMessage.trigger({ type: 'getSettings' }, page))[0];
+    const before = await fakeBrowser.storage.local.get('settings');
+    expect(before.settings).toMatchObject({ pause: null });
+    for (const [message, error] of [
+      [{ type: 'pause', choice: 'forever' }, /"choice" must be 1h, 8h or resume/],
+      [{ type: 'pause', choice: '1h', until: 0 }, /unknown field "until"/],
+      [{ type: 'updateSettings' }, /"update" is missing/],
+      [{ type: 'exportData', format: 'json' }, /"full" is missing/],
+      [{ type: 'clearData', all: true }, /unknown field "all"/],
+    ] as const) {
+      const [answer] = await fakeBrowser.runtime.onMessage.trigger(message, page);
+      const envelope = (await answer) as { ok: boolean; error?: string };
+      expect(envelope.ok).toBe(false);
+      expect(envelope.error).toMatch(error);
+    }
+    expect(await fakeBrowser.storage.local.get('settings')).toEqual(before);
+  });
+
+  it('opens the welcome page on install, and a pause shows on the badge and tooltip', async () => {
+    const opened = vi.spyOn(fakeBrowser.tabs, 'create');
+    await startBackground();
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
+    expect(opened).toHaveBeenCalledWith({ url: expect.stringMatching(/\/welcome\.html$/) });
+    const page = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') };
+    const [answer] = await fakeBrowser.runtime.onMessage.trigger({ type: 'pause', choice: 'resume' }, page);
+    expect(await answer).toEqual({ ok: true, value: { ok: true } });
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({})).toBe(t('toolbar_paused_badge')), { timeout: 10_000, interval: 50 });
+    expect(await fakeBrowser.action.getTitle({})).toBe(`Blockwatch: ${t('toolbar_paused_until_resumed')}`);
+  });
 });

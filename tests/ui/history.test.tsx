@@ -163,7 +163,7 @@ describe('history: export and import', () => {
     const connector = await showHistory();
     fireEvent.click(screen.getByRole('button', { name: en('history_export_incidents') }));
     await waitFor(() => expect(connector.saved).toHaveLength(1));
-    expect(connector.callsOf('exportData')).toEqual([{ format: 'incidents-csv' }]);
+    expect(connector.callsOf('exportData')).toEqual([{ format: 'incidents-csv', full: false }]);
     expect(connector.saved[0]?.filename).toBe('blockwatch-incidents.csv');
     expect(screen.getByRole('status').textContent).toBe('Saved blockwatch-incidents.csv.');
   });

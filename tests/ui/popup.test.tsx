@@ -25,10 +25,11 @@ const LABEL: Record<State, string> = {
   unknown: 'Not checked yet',
 };
 
-async function showPopup(first: Snapshot, options: { failing?: boolean } = {}) {
-  const connector = new MemoryConnector({ snapshot: first, failing: options.failing ? ['getSnapshot'] : [] });
+async function showPopup(first: Snapshot, options: { failing?: boolean; paused?: boolean } = {}) {
+  const connector = new MemoryConnector({ snapshot: first, failing: options.failing ? ['getSnapshot'] : [], now: () => NOW });
   const view = renderPage(<PopupApp />, { connector, now: NOW });
-  if (!options.failing) await waitFor(() => expect(document.querySelector('[data-action="check-now"]')).not.toBeNull());
+  const ready = options.paused ? '[data-paused="true"]' : '[data-action="check-now"]';
+  if (!options.failing) await waitFor(() => expect(document.querySelector(ready)).not.toBeNull());
   return { connector, view };
 }
 
@@ -330,5 +331,29 @@ describe('popup: languages', () => {
     renderPage(<PopupApp />, { connector, now: NOW, language: 'fa' });
     await screen.findByRole('button', { name: 'همین حالا بررسی کن' });
     expect(within(row('whatsapp')).getByText('مسدود')).toBeTruthy();
+  });
+});
+
+describe('popup: pause', () => {
+  it('pauses for the chosen time from its own section, then says so instead of offering Check now', async () => {
+    const { connector } = await showPopup(snapshot({ services: [service({ id: 'whatsapp', name: 'WhatsApp', state: 'reachable' })] }));
+    fireEvent.click(screen.getByText(en('pause_title'), { selector: '[data-action="open-pause"]' }));
+    fireEvent.click(screen.getByRole('button', { name: en('pause_for_8h') }));
+    await waitFor(() => expect(document.querySelector('[data-paused="true"]')).not.toBeNull());
+    expect(connector.callsOf('pause')).toEqual([{ choice: '8h' }]);
+    expect(document.querySelector('[data-action="check-now"]')).toBeNull();
+    expect(screen.getByText(en('pause_state_title'))).toBeTruthy();
+    // NOW is 14:30 UTC (the page's zone in tests): eight hours later.
+    expect(document.querySelector('[data-paused="true"]')?.textContent).toContain(en('pause_state_until', '10:30 PM'));
+  });
+
+  it('while paused: no Check now, no speed test, the time it ends, and Resume brings Check now back', async () => {
+    const { connector } = await showPopup(snapshot({ paused: { since: NOW - HOUR, until: null }, services: [service({ id: 'youtube', name: 'YouTube', state: 'reachable' })] }), { paused: true });
+    expect(document.querySelector('[data-action="check-now"]')).toBeNull();
+    expect(document.querySelector('[data-action="test-speed"]')).toBeNull();
+    expect(screen.getByText(en('pause_state_until_resumed'), { exact: false })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: en('pause_resume') }));
+    await waitFor(() => expect(document.querySelector('[data-action="check-now"]')).not.toBeNull());
+    expect(connector.callsOf('resume')).toEqual([{}]);
   });
 });

@@ -68,7 +68,7 @@ async function nextRoundAlarm(firefox: FirefoxWithExtension, later: number): Pro
 }
 
 async function storedRounds(firefox: FirefoxWithExtension): Promise<number> {
-  const file = await request<{ text: string }>(firefox, { type: 'exportData', format: 'json' });
+  const file = await request<{ text: string }>(firefox, { type: 'exportData', format: 'json', full: true });
   return ((JSON.parse(file.text) as { rounds?: readonly unknown[] }).rounds ?? []).length;
 }
 
