@@ -73,6 +73,7 @@ export interface Findings {
   readonly finalUrl?: string;
   readonly blockpage?: string;
   readonly contentOk?: boolean;
+  readonly clientCountry?: string;
   readonly transfer?: TransferTiming;
 }
 
@@ -96,6 +97,7 @@ export function observationOf(task: ProbeTask, request: ProbeRequest, ctx: Probe
     reached,
     ...(findings.blockpage !== undefined ? { blockpage: findings.blockpage } : {}),
     ...(findings.contentOk !== undefined ? { contentOk: findings.contentOk } : {}),
+    ...(findings.clientCountry !== undefined ? { clientCountry: findings.clientCountry } : {}),
     ...(findings.transfer !== undefined ? { transfer: findings.transfer } : {}),
     wireBytes: estimateWireBytes({
       url: task.url,

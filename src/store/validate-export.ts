@@ -4,6 +4,7 @@
  * naming the record and field). Unknown fields are rejected too: whatever passes is exactly what
  * the store holds.
  */
+import { isPath, isPathSign } from '../classify/classify-path';
 import { isFailureCode } from '../probe/failure/codes';
 import { isHow, isState } from '../states';
 import { EXPORT_FORMAT, EXPORT_VERSION, MAX_IMPORT_BYTES, MAX_IMPORT_RECORDS, type HistoryExport } from './export-format';
@@ -77,6 +78,9 @@ const checkRound = fields({
   roundId: need(isTime, 'a time in ms'),
   at: need(isTime, 'a time in ms'),
   network: need(isNetwork, 'a network verdict'),
+  path: may(isPath, 'direct or proxy'),
+  pathSigns: may((value) => Array.isArray(value) && value.every(isPathSign), 'a list of path signs'),
+  exitCountry: may((value) => typeof value === 'string' && /^[A-Z]{2}$/.test(value), 'a country code'),
   wireBytes: need(isAmount, 'a byte count'),
   seconds: need(isAmount, 'a number of seconds'),
   utcOffsetMin: need(isUtcOffset, 'a time zone offset in minutes'),
