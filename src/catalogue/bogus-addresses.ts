@@ -7,9 +7,10 @@
  * only; any other entry is a prefix of the address text ("10.", "172.16.", and for IPv6 a prefix
  * of the first group written with four hex digits: "fc", "fe8").
  *
- * Deliberately absent: 198.18.0.0/15 (RFC 2544 benchmarking). The browser lab
- * (`research/browser-lab.md`, `tests/lab/`) gives its fake hosts addresses there, so listing it
- * would make every lab host look like a DNS lie.
+ * Deliberately absent: 198.18.0.0/15 (RFC 2544 benchmarking). It is the fake-IP answer of proxy
+ * apps (Clash/Mihomo, sing-box, v2rayN): an answer there says the round went through a proxy, not
+ * that a resolver lied. The test labs put their hosts in `LAB_ADDRESS_RANGE` (`lab-range.ts`), an
+ * ordinary public block; `validate.ts` rejects any entry here that covers part of it.
  */
 
 /** Special-purpose IPv4 ranges (RFC 6890) that no public name resolves to. */

@@ -30,7 +30,12 @@ describe('isBogusAddress', () => {
     expect(isBogusAddress('95.167.13.51')).toBe(true);
   });
 
-  it('leaves the browser lab range 198.18.0.0/15 alone', () => {
+  it('leaves the labs\' range 45.67.0.0/16 alone', () => {
+    expect(isBogusAddress('45.67.0.1')).toBe(false);
+    expect(isBogusAddress('45.67.255.254')).toBe(false);
+  });
+
+  it('does not read a proxy app\'s fake-IP answer (198.18.0.0/15) as a DNS lie', () => {
     expect(isBogusAddress('198.18.0.1')).toBe(false);
     expect(isBogusAddress('198.19.200.3')).toBe(false);
   });

@@ -317,11 +317,16 @@ describe('validateCatalogue', () => {
       expectOneProblem(problems, 'blockpage ru.empty', /neither a host nor body text/);
     });
 
-    it('rejects a bogus prefix that covers the browser lab range, and a malformed one', () => {
-      const lab = problemsAfter((draft) => {
-        draft.bogusAddressPrefixes.push('198.18.');
-      });
-      expectOneProblem(lab, 'bogus address "198.18."', /covers 198\.18\.0\.0\/15/);
+    it('rejects a bogus entry that covers any of the labs\' range, and a malformed one', () => {
+      for (const entry of ['45.', '45.67.', '45.67.200.', '45.67.255.254']) {
+        const lab = problemsAfter((draft) => {
+          draft.bogusAddressPrefixes.push(entry);
+        });
+        expectOneProblem(lab, `bogus address "${entry}"`, /covers part of 45\.67\.0\.0\/16, where the labs put their hosts/);
+      }
+      for (const entry of ['45.66.255.255', '45.68.', '44.']) {
+        expect(problemsAfter((draft) => draft.bogusAddressPrefixes.push(entry)), entry).toEqual([]);
+      }
       const malformed = problemsAfter((draft) => {
         draft.bogusAddressPrefixes.push('banana');
       });
@@ -333,6 +338,13 @@ describe('validateCatalogue', () => {
         draft.bogusAddressPrefixes.push('149.154.167.51');
       });
       expectOneProblem(problems, 'telegram.chat.dc2', /address 149\.154\.167\.51 is listed as bogus/);
+    });
+
+    it('rejects a probed address inside the labs\' range, where the lab gives host names their addresses', () => {
+      const problems = problemsAfter((draft) => {
+        endpointOf(draft, 'telegram.chat.dc2').url = 'http://45.67.0.1:443/';
+      });
+      expectOneProblem(problems, 'telegram.chat.dc2', /address 45\.67\.0\.1 is inside 45\.67\.0\.0\/16/);
     });
   });
 });

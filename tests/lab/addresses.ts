@@ -1,8 +1,8 @@
 /**
- * Lab addresses: every host name gets one IPv4 address in 198.18.0.0/15 (RFC 2544's benchmarking
- * range: never a real host, and not in the catalogue's bogus prefixes), derived from the name, so
- * the Node lab and the browser lab agree on where `web.whatsapp.com` lives. IP literals (Telegram's
- * data centres) keep their own address.
+ * Lab addresses: every host name gets one IPv4 address in `LAB_ADDRESS_RANGE` (an ordinary public
+ * block, so a lab answer looks like a real one; why that block: `src/catalogue/lab-range.ts`),
+ * derived from the name, so the Node lab and the browser lab agree on where `web.whatsapp.com`
+ * lives. IP literals (Telegram's data centres) keep their own address.
  *
  * The address is a hash of the name; on the rare collision the later name takes the next hash.
  * Names assigned in a fixed order (`createAddressBook(sortedNames)`) therefore always get the
@@ -10,11 +10,19 @@
  */
 import { createHash } from 'node:crypto';
 import { isIP } from 'node:net';
+import { LAB_ADDRESS_RANGE } from '../../src/catalogue/lab-range';
 
-/** 198.18.0.0 as a number, and the size of the /15. */
-const LAB_BASE = (198 << 24) | (18 << 16);
-const LAB_SIZE = 1 << 17;
-export const LAB_ADDRESS_RANGE = '198.18.0.0/15';
+export { LAB_ADDRESS_RANGE };
+
+function toNumber(dotted: string): number {
+  return dotted.split('.').reduce((value, octet) => value * 256 + Number(octet), 0);
+}
+
+/** The block's first address as a number, and its size in addresses. */
+const [LAB_BASE, LAB_SIZE] = ((): [number, number] => {
+  const [base = '', bits = ''] = LAB_ADDRESS_RANGE.split('/');
+  return [toNumber(base), 2 ** (32 - Number(bits))];
+})();
 
 /** Lower case, no trailing dot, no IPv6 brackets: the form the lab keys names by. */
 export function normalizeHost(host: string): string {
@@ -27,12 +35,13 @@ function toDotted(value: number): string {
 
 function candidate(name: string, attempt: number): string {
   const digest = createHash('sha256').update(attempt === 0 ? name : `${name}#${attempt}`).digest();
-  return toDotted((LAB_BASE + (digest.readUInt32BE(0) % LAB_SIZE)) >>> 0);
+  return toDotted(LAB_BASE + (digest.readUInt32BE(0) % LAB_SIZE));
 }
 
 export function isLabAddress(address: string): boolean {
-  const parts = address.split('.').map(Number);
-  return parts.length === 4 && parts[0] === 198 && (parts[1] === 18 || parts[1] === 19);
+  if (isIP(address) !== 4) return false;
+  const offset = toNumber(address) - LAB_BASE;
+  return offset >= 0 && offset < LAB_SIZE;
 }
 
 export interface AddressBook {

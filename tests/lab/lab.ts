@@ -4,7 +4,7 @@
  * transport sends the engine's real requests for real URLs (`https://web.whatsapp.com/`,
  * `http://149.154.167.51:443/`) into it, and TLS still names the real host.
  *
- * - DNS: every name resolves to its lab address in 198.18.0.0/15 (`addresses.ts`), unless a test
+ * - DNS: every name resolves to its lab address in 45.67.0.0/16 (`addresses.ts`), unless a test
  *   says `nxdomain`, `bogus` (→ 10.10.34.34, where a blockpage server answers), `servfail` or
  *   `timeout`.
  * - Routing: each address (and port) is played by a behaviour (`behaviour.ts`); `refuse` goes to a

@@ -1,8 +1,8 @@
 /**
  * The Node transport against real servers on loopback, driven through the real probes: every
  * kind of failure a censor can cause, seen the way Node sees it, recorded and normalized.
- * Host names resolve through a test `NodeNetwork` to 198.18.0.x addresses, which it routes to
- * the loopback servers (or into a black hole).
+ * Host names resolve through a test `NodeNetwork` to 45.67.0.x addresses (the labs' public-looking
+ * block, `src/catalogue/lab-range.ts`), which it routes to the loopback servers (or into a black hole).
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createNodeTransport, type NodeTransportOptions } from '../../src/cli/node-transport';
@@ -129,23 +129,23 @@ beforeEach(() => {
 
 describe('Node transport: answers', () => {
   it('a 200 over plain HTTP, with the address from DNS and the http stage', async () => {
-    place('plain.test', '198.18.0.1', 80, toLoopback(servers.plain!));
+    place('plain.test', '45.67.0.1', 80, toLoopback(servers.plain!));
     const { observation, detail } = await probe(get('http://plain.test/'));
-    expect(observation).toMatchObject({ ok: true, status: 200, ip: '198.18.0.1', reached: { headers: true } });
+    expect(observation).toMatchObject({ ok: true, status: 200, ip: '45.67.0.1', reached: { headers: true } });
     expect(observation.failure).toBeUndefined();
-    expect(detail).toMatchObject({ ip: '198.18.0.1', stage: 'http' });
+    expect(detail).toMatchObject({ ip: '45.67.0.1', stage: 'http' });
   });
 
   it('a 404 is an answer', async () => {
-    place('plain.test', '198.18.0.1', 80, toLoopback(servers.plain!));
+    place('plain.test', '45.67.0.1', 80, toLoopback(servers.plain!));
     const { observation } = await probe(get('http://plain.test/missing'));
     expect(observation).toMatchObject({ ok: true, status: 404 });
   });
 
   it('HTTPS with the test CA trusted, SNI and checks for the URL’s host although routed to loopback', async () => {
-    place(GOOD_HOST, '198.18.0.2', 443, toLoopback(servers.good!));
+    place(GOOD_HOST, '45.67.0.2', 443, toLoopback(servers.good!));
     const { observation, detail } = await probe(get(`https://${GOOD_HOST}/`, 'HEAD'));
-    expect(observation).toMatchObject({ ok: true, status: 200, ip: '198.18.0.2' });
+    expect(observation).toMatchObject({ ok: true, status: 200, ip: '45.67.0.2' });
     expect(detail?.stage).toBe('http');
   });
 
@@ -162,14 +162,14 @@ describe('Node transport: answers', () => {
   });
 
   it('follows a redirect to a blockpage host and recognises the page', async () => {
-    place('plain.test', '198.18.0.1', 80, toLoopback(servers.plain!));
-    place('warning.rt.ru', '198.18.0.9', 80, toLoopback(servers.blockpage!));
+    place('plain.test', '45.67.0.1', 80, toLoopback(servers.plain!));
+    place('warning.rt.ru', '45.67.0.9', 80, toLoopback(servers.blockpage!));
     const { observation } = await probe(get('http://plain.test/to-blockpage'));
     expect(observation).toMatchObject({ ok: false, status: 200, blockpage: 'ru-rtk-redirect', finalUrl: 'http://warning.rt.ru/?from=plain' });
   });
 
   it('opens a fresh connection for every request and lets each go afterwards', async () => {
-    place('plain.test', '198.18.0.1', 80, toLoopback(servers.plain!));
+    place('plain.test', '45.67.0.1', 80, toLoopback(servers.plain!));
     const before = servers.plain!.connections();
     await probe(get('http://plain.test/'));
     await probe(get('http://plain.test/'));
@@ -180,21 +180,21 @@ describe('Node transport: answers', () => {
 
 describe('Node transport: failures', () => {
   it('a closed port is connect_refused', async () => {
-    place('plain.test', '198.18.0.1', 80, { host: '127.0.0.1', port: refusedPort });
+    place('plain.test', '45.67.0.1', 80, { host: '127.0.0.1', port: refusedPort });
     const { observation, detail } = await probe(get('http://plain.test/'));
-    expect(observation).toMatchObject({ ok: false, failure: 'connect_refused', raw: 'ECONNREFUSED', ip: '198.18.0.1' });
+    expect(observation).toMatchObject({ ok: false, failure: 'connect_refused', raw: 'ECONNREFUSED', ip: '45.67.0.1' });
     expect(detail?.stage).toBe('connect');
   });
 
   it('a reset after the ClientHello is connection_reset at the TLS stage', async () => {
-    place(GOOD_HOST, '198.18.0.2', 443, toLoopback(servers.resetAfterHello!));
+    place(GOOD_HOST, '45.67.0.2', 443, toLoopback(servers.resetAfterHello!));
     const { observation, detail } = await probe(get(`https://${GOOD_HOST}/`));
     expect(observation).toMatchObject({ ok: false, failure: 'connection_reset', raw: 'ECONNRESET', reached: { headers: false, bytes: 0 } });
     expect(detail?.stage).toBe('tls');
   });
 
   it('a FIN after the ClientHello is connection_closed', async () => {
-    place(GOOD_HOST, '198.18.0.2', 443, toLoopback(servers.finAfterHello!));
+    place(GOOD_HOST, '45.67.0.2', 443, toLoopback(servers.finAfterHello!));
     const { observation, detail } = await probe(get(`https://${GOOD_HOST}/`));
     expect(observation).toMatchObject({ ok: false, failure: 'connection_closed' });
     expect(observation.raw).toMatch(/^ECONNRESET: Client network socket disconnected before secure TLS connection/);
@@ -202,13 +202,13 @@ describe('Node transport: failures', () => {
   });
 
   it('a FIN instead of an HTTP answer is connection_closed', async () => {
-    place('plain.test', '198.18.0.1', 80, toLoopback(servers.finAfterHello!));
+    place('plain.test', '45.67.0.1', 80, toLoopback(servers.finAfterHello!));
     const { observation } = await probe(get('http://plain.test/'));
     expect(observation).toMatchObject({ ok: false, failure: 'connection_closed', raw: 'UND_ERR_SOCKET: other side closed' });
   });
 
   it('a non-HTTP answer is http_protocol', async () => {
-    place('plain.test', '198.18.0.1', 80, toLoopback(servers.notHttp!));
+    place('plain.test', '45.67.0.1', 80, toLoopback(servers.notHttp!));
     const { observation } = await probe(get('http://plain.test/'));
     expect(observation).toMatchObject({ ok: false, failure: 'http_protocol' });
     // undici names this one by its class only (no HPE_ code).
@@ -216,7 +216,7 @@ describe('Node transport: failures', () => {
   });
 
   it('plain HTTP spoken to a TLS port is tls_protocol', async () => {
-    place(GOOD_HOST, '198.18.0.2', 443, toLoopback(servers.plain!));
+    place(GOOD_HOST, '45.67.0.2', 443, toLoopback(servers.plain!));
     const { observation } = await probe(get(`https://${GOOD_HOST}/`));
     expect(observation).toMatchObject({ ok: false, failure: 'tls_protocol' });
   });
@@ -226,9 +226,9 @@ describe('Node transport: failures', () => {
     ['for another name', 'wrongName', 'tls_cert_name', /^ERR_TLS_CERT_ALTNAME_INVALID/],
     ['expired', 'expired', 'tls_cert_date', /^CERT_HAS_EXPIRED/],
   ])('a certificate %s is %s', async (_name, server, failure, raw) => {
-    place(GOOD_HOST, '198.18.0.2', 443, toLoopback(servers[server]!));
+    place(GOOD_HOST, '45.67.0.2', 443, toLoopback(servers[server]!));
     const { observation, detail } = await probe(get(`https://${GOOD_HOST}/`));
-    expect(observation).toMatchObject({ ok: false, failure, ip: '198.18.0.2' });
+    expect(observation).toMatchObject({ ok: false, failure, ip: '45.67.0.2' });
     expect(observation.raw).toMatch(raw);
     expect(detail?.stage).toBe('tls');
   });
@@ -255,14 +255,14 @@ describe('Node transport: failures', () => {
   });
 
   it('a black-holed address is connect_timeout when our timer fires', async () => {
-    place(GOOD_HOST, '198.18.0.2', 443, 'blackhole');
+    place(GOOD_HOST, '45.67.0.2', 443, 'blackhole');
     const { observation, detail } = await probe(get(`https://${GOOD_HOST}/`), HANGING);
-    expect(observation).toMatchObject({ ok: false, failure: 'connect_timeout', ip: '198.18.0.2' });
+    expect(observation).toMatchObject({ ok: false, failure: 'connect_timeout', ip: '45.67.0.2' });
     expect(detail?.stage).toBe('connect');
   });
 
   it('silence after the ClientHello is tls_timeout when our timer fires', async () => {
-    place(GOOD_HOST, '198.18.0.2', 443, toLoopback(servers.silenceAfterHello!));
+    place(GOOD_HOST, '45.67.0.2', 443, toLoopback(servers.silenceAfterHello!));
     // A backstop far beyond the test's own time limit: only the abort itself can close the socket.
     const { observation } = await probe(get(`https://${GOOD_HOST}/`), HANGING, { connectTimeoutMs: 3_600_000 });
     expect(observation).toMatchObject({ ok: false, failure: 'tls_timeout' });
@@ -271,12 +271,12 @@ describe('Node transport: failures', () => {
   });
 
   it('the transport’s own backstop ends a black hole for a caller without a timer', async () => {
-    place(GOOD_HOST, '198.18.0.2', 443, 'blackhole');
+    place(GOOD_HOST, '45.67.0.2', 443, 'blackhole');
     const transport = createNodeTransport(network, { connectTimeoutMs: 200 });
     const url = `https://${GOOD_HOST}/`;
     const key = 'k1';
     await expect(transport.fetch(url, { key, method: 'GET', signal: new AbortController().signal })).rejects.toThrow('fetch failed');
-    expect(await transport.detail(key)).toMatchObject({ stage: 'connect', ip: '198.18.0.2' });
+    expect(await transport.detail(key)).toMatchObject({ stage: 'connect', ip: '45.67.0.2' });
     expect((await transport.detail(key))?.error).toMatch(/^UND_ERR_CONNECT_TIMEOUT/);
     transport.forget(key);
     expect(await transport.detail(key)).toBeUndefined();
@@ -295,14 +295,14 @@ describe('Node transport: throughput', () => {
   });
 
   it('reads the first 64 KiB of a ranged object', async () => {
-    place('plain.test', '198.18.0.1', 80, toLoopback(servers.plain!));
+    place('plain.test', '45.67.0.1', 80, toLoopback(servers.plain!));
     const observation = await throughputProbe.run(throughput('/object'), context(createNodeTransport(network), ANSWERING));
     expect(observation).toMatchObject({ ok: true, status: 206, reached: { headers: true, bytes: 64 * KIB } });
     expect(observation.transfer).toMatchObject({ complete: false, stalled: false });
   });
 
   it('a body that freezes after 16 KiB is a stall that keeps its bytes', async () => {
-    place('plain.test', '198.18.0.1', 80, toLoopback(servers.plain!));
+    place('plain.test', '45.67.0.1', 80, toLoopback(servers.plain!));
     const observation = await throughputProbe.run(throughput('/stall'), context(createNodeTransport(network), HANGING));
     expect(observation).toMatchObject({ ok: true, status: 200, reached: { headers: true, bytes: 16 * KIB } });
     expect(observation.failure).toBeUndefined();

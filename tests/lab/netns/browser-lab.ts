@@ -1,6 +1,6 @@
 /**
  * The browser lab: the Node lab's simulated network (`../lab.ts`: the catalogue's names, their
- * 198.18.0.0/15 addresses, the behaviour servers, the CA, the behaviour model) made real inside
+ * 45.67.0.0/16 addresses, the behaviour servers, the CA, the behaviour model) made real inside
  * a network namespace, so an unmodified Chromium meets it through its own resolver and sockets:
  *
  * - every lab address sits on loopback; a connection to `address:80` or `:443` is DNAT-ed to the

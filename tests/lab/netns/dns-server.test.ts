@@ -15,8 +15,8 @@ let asked: string[];
 
 beforeEach(async () => {
   decisions = new Map<string, DnsDecision>([
-    ['web.whatsapp.com', { address: '198.18.0.10' }],
-    ['t.me', { address: '198.18.0.11' }],
+    ['web.whatsapp.com', { address: '45.67.0.10' }],
+    ['t.me', { address: '45.67.0.11' }],
   ]);
   asked = [];
   server = await startDnsServer({
@@ -77,8 +77,8 @@ async function errorCode(promise: Promise<unknown>): Promise<string | undefined>
 
 describe('lab DNS server', () => {
   it('answers A queries with the decided address, asking about the name in lower case', async () => {
-    expect(await resolver().resolve4('web.whatsapp.com')).toEqual(['198.18.0.10']);
-    expect(await resolver().resolve4('WEB.WhatsApp.COM')).toEqual(['198.18.0.10']);
+    expect(await resolver().resolve4('web.whatsapp.com')).toEqual(['45.67.0.10']);
+    expect(await resolver().resolve4('WEB.WhatsApp.COM')).toEqual(['45.67.0.10']);
     expect(asked).toEqual(['web.whatsapp.com', 'web.whatsapp.com']);
   });
 
@@ -94,7 +94,7 @@ describe('lab DNS server', () => {
     const raw = await askRaw('web.whatsapp.com', DNS_TYPE.A);
     expect(raw).toMatchObject({ rcode: DNS_RCODE.NXDOMAIN, answerCount: 0, authorityCount: 1 });
     // Other names are not affected.
-    expect(await resolver().resolve4('t.me')).toEqual(['198.18.0.11']);
+    expect(await resolver().resolve4('t.me')).toEqual(['45.67.0.11']);
   });
 
   it('answers whatever address it is told, such as a lie to the blockpage address', async () => {
@@ -120,14 +120,14 @@ describe('lab DNS server', () => {
   it('decides afresh for every query, so a change shows on the next one', async () => {
     decisions.set('t.me', 'nxdomain');
     expect(await errorCode(resolver().resolve4('t.me'))).toBe('ENOTFOUND');
-    decisions.set('t.me', { address: '198.18.0.99' });
-    expect(await resolver().resolve4('t.me')).toEqual(['198.18.0.99']);
+    decisions.set('t.me', { address: '45.67.0.99' });
+    expect(await resolver().resolve4('t.me')).toEqual(['45.67.0.99']);
   });
 
   it('answers SERVFAIL when deciding fails, keeps the error, and goes on serving', async () => {
     expect(await errorCode(resolver().resolve4('explodes.example'))).toBe('ESERVFAIL');
     expect(server.errors().map((error) => error.message)).toEqual(['no decision for this name']);
-    expect(await resolver().resolve4('t.me')).toEqual(['198.18.0.11']);
+    expect(await resolver().resolve4('t.me')).toEqual(['45.67.0.11']);
   });
 
   it('counts queries per name, and a garbage datagram neither counts nor stops it', async () => {
@@ -136,7 +136,7 @@ describe('lab DNS server', () => {
     const garbage = createSocket('udp4');
     await new Promise<void>((resolve) => garbage.send(Uint8Array.of(1, 2, 3), server.port, '127.0.0.1', () => resolve()));
     garbage.close();
-    expect(await resolver().resolve4('web.whatsapp.com')).toEqual(['198.18.0.10']);
+    expect(await resolver().resolve4('web.whatsapp.com')).toEqual(['45.67.0.10']);
     expect(server.queryCount('t.me')).toBe(2);
     expect(server.queryCount()).toBe(3);
     expect(server.malformedCount()).toBe(1);

@@ -65,26 +65,26 @@ async function applyAndList(...scripts: string[]): Promise<Listed> {
 }
 
 const RULES: PortRule[] = [
-  { address: '198.18.0.10', port: 443, verdict: { route: { host: '127.0.0.1', port: 9443 } } },
-  { address: '198.18.0.11', port: 443, verdict: 'blackhole' },
-  { address: '198.18.0.12', port: 80, verdict: 'refuse' },
+  { address: '45.67.0.10', port: 443, verdict: { route: { host: '127.0.0.1', port: 9443 } } },
+  { address: '45.67.0.11', port: 443, verdict: 'blackhole' },
+  { address: '45.67.0.12', port: 80, verdict: 'refuse' },
 ];
 
 describe('lab packet rules', () => {
   it('load into nft: routes, black holes and refusals each where they belong', async () => {
     const listed = await applyAndList(firewallTableScript(), firewallRulesScript(RULES));
-    expect(listed.routes).toEqual([JSON.stringify([{ concat: ['198.18.0.10', 443] }, { concat: ['127.0.0.1', 9443] }])]);
-    expect(listed.blackholed).toEqual([JSON.stringify({ concat: ['198.18.0.11', 443] })]);
-    expect(listed.refused).toEqual([JSON.stringify({ concat: ['198.18.0.12', 80] })]);
+    expect(listed.routes).toEqual([JSON.stringify([{ concat: ['45.67.0.10', 443] }, { concat: ['127.0.0.1', 9443] }])]);
+    expect(listed.blackholed).toEqual([JSON.stringify({ concat: ['45.67.0.11', 443] })]);
+    expect(listed.refused).toEqual([JSON.stringify({ concat: ['45.67.0.12', 80] })]);
     expect(listed.offlineRules).toBe(0);
   });
 
   it('replace the previous rules whole when a scenario changes', async () => {
-    const next: PortRule[] = [{ address: '198.18.0.10', port: 443, verdict: 'refuse' }];
+    const next: PortRule[] = [{ address: '45.67.0.10', port: 443, verdict: 'refuse' }];
     const listed = await applyAndList(firewallTableScript(), firewallRulesScript(RULES), firewallRulesScript(next));
     expect(listed.routes).toEqual([]);
     expect(listed.blackholed).toEqual([]);
-    expect(listed.refused).toEqual([JSON.stringify({ concat: ['198.18.0.10', 443] })]);
+    expect(listed.refused).toEqual([JSON.stringify({ concat: ['45.67.0.10', 443] })]);
   });
 
   it('add the offline rules only while offline', async () => {
@@ -98,40 +98,40 @@ describe('lab packet rules', () => {
     const [table, rules] = await files(
       firewallTableScript(),
       firewallRulesScript([
-        { address: '198.18.0.10', port: 443, verdict: { route: { host: '127.0.0.1', port: 9443 } } },
-        { address: '198.18.0.12', port: 443, verdict: 'refuse' },
+        { address: '45.67.0.10', port: 443, verdict: { route: { host: '127.0.0.1', port: 9443 } } },
+        { address: '45.67.0.12', port: 443, verdict: 'refuse' },
       ]),
     );
     // A listener on 127.0.0.1:9443 that tells the client which address it was dialled as.
     const client = `
       const net = require('node:net');
       const server = net.createServer((s) => s.end(s.localAddress + ' from ' + s.remoteAddress)).listen(9443, '127.0.0.1', () => {
-        const routed = net.connect(443, '198.18.0.10');
+        const routed = net.connect(443, '45.67.0.10');
         let text = '';
         routed.on('data', (d) => (text += d)).on('end', () => {
           console.log('routed: ' + text);
-          net.connect(443, '198.18.0.12').on('error', (e) => { console.log('refused: ' + e.code); server.close(); });
+          net.connect(443, '45.67.0.12').on('error', (e) => { console.log('refused: ' + e.code); server.close(); });
         });
       });`;
     const out = await inFreshNamespace(
-      `ip link set lo up\nip addr add 198.18.0.10/32 dev lo\nip addr add 198.18.0.12/32 dev lo\nnft -f ${table}\nnft -f ${rules}\n${JSON.stringify(process.execPath)} -e ${shellQuote(client)}`,
+      `ip link set lo up\nip addr add 45.67.0.10/32 dev lo\nip addr add 45.67.0.12/32 dev lo\nnft -f ${table}\nnft -f ${rules}\n${JSON.stringify(process.execPath)} -e ${shellQuote(client)}`,
     );
-    expect(out).toContain('routed: 127.0.0.1 from 198.18.0.10');
+    expect(out).toContain('routed: 127.0.0.1 from 45.67.0.10');
     expect(out).toContain('refused: ECONNREFUSED');
   });
 
   it('reject bad input with a clear message before nft sees it', () => {
-    expect(() => firewallRulesScript([{ address: '198.18.0', port: 443, verdict: 'refuse' }])).toThrow('"198.18.0" is not an IPv4 address');
-    expect(() => firewallRulesScript([{ address: '198.18.0.1', port: 0, verdict: 'refuse' }])).toThrow('0 is not a TCP port');
-    expect(() => firewallRulesScript([{ address: '198.18.0.1', port: 443, verdict: { route: { host: 'localhost', port: 1 } } }])).toThrow(
+    expect(() => firewallRulesScript([{ address: '45.67.0', port: 443, verdict: 'refuse' }])).toThrow('"45.67.0" is not an IPv4 address');
+    expect(() => firewallRulesScript([{ address: '45.67.0.1', port: 0, verdict: 'refuse' }])).toThrow('0 is not a TCP port');
+    expect(() => firewallRulesScript([{ address: '45.67.0.1', port: 443, verdict: { route: { host: 'localhost', port: 1 } } }])).toThrow(
       '"localhost" is not an IPv4 address',
     );
     expect(() =>
       firewallRulesScript([
-        { address: '198.18.0.1', port: 443, verdict: 'refuse' },
-        { address: '198.18.0.1', port: 443, verdict: 'blackhole' },
+        { address: '45.67.0.1', port: 443, verdict: 'refuse' },
+        { address: '45.67.0.1', port: 443, verdict: 'blackhole' },
       ]),
-    ).toThrow('two rules for 198.18.0.1:443');
+    ).toThrow('two rules for 45.67.0.1:443');
   });
 });
 

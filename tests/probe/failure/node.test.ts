@@ -9,7 +9,7 @@ const CASES: readonly (readonly [string, FailureCode])[] = [
   ['ETIMEOUT', 'dns_timeout'],
   ['ECONNREFUSED', 'connect_refused'],
   ['ETIMEDOUT', 'connect_timeout'],
-  ['UND_ERR_CONNECT_TIMEOUT: Connect Timeout Error (attempted address: 198.18.0.1:443, timeout: 10000ms)', 'connect_timeout'],
+  ['UND_ERR_CONNECT_TIMEOUT: Connect Timeout Error (attempted address: 45.67.0.1:443, timeout: 10000ms)', 'connect_timeout'],
   ['EHOSTUNREACH', 'address_unreachable'],
   ['ENETUNREACH', 'address_unreachable'],
   ['ECONNRESET', 'connection_reset'],

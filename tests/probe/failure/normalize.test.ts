@@ -14,7 +14,7 @@ function evidence(overrides: Partial<FailureEvidence>): FailureEvidence {
 
 describe('normalizeFailure', () => {
   it('maps a browser detail through its table and keeps the raw words', () => {
-    expect(normalizeFailure(evidence({ detail: { error: 'net::ERR_CONNECTION_RESET', ip: '198.18.0.7' } }))).toEqual({
+    expect(normalizeFailure(evidence({ detail: { error: 'net::ERR_CONNECTION_RESET', ip: '45.67.0.7' } }))).toEqual({
       failure: 'connection_reset',
       raw: 'net::ERR_CONNECTION_RESET',
     });
