@@ -186,6 +186,8 @@ export interface RollupRecord {
   readonly goodput?: Summary;
   /** `@network` only: bytes on the wire that day. */
   readonly wireBytes?: number;
+  /** `@network` only: seconds of rounds that went through a VPN or proxy (absent when none did). */
+  readonly proxySeconds?: number;
 }
 
 export interface HistorySchema extends DBSchema {

@@ -171,6 +171,7 @@ const checkRollup = fields({
   latency: may(isSummary, 'a summary'),
   goodput: may(isSummary, 'a summary'),
   wireBytes: may(isAmount, 'a byte count'),
+  proxySeconds: may(isAmount, 'a number of seconds'),
 });
 
 const KEYS: Readonly<Record<HistoryStoreName, (record: Fields) => string>> = {

@@ -54,7 +54,7 @@ export function range(services: Record<string, SubjectSeries>, network?: Subject
   const size = span === '24h' ? HOUR : span === '7d' ? 6 * HOUR : DAY;
   const last = Math.floor(NOW / size) * size;
   const buckets = Array.from({ length: count }, (_, i) => ({ start: last - (count - 1 - i) * size, end: last - (count - 2 - i) * size }));
-  return { span, source: span === '30d' || span === '90d' ? 'rollups' : 'raw', buckets, network: network ?? series(count, { online: 3600 }), services };
+  return { span, source: span === '30d' || span === '90d' ? 'rollups' : 'raw', buckets, network: network ?? series(count, { online: 3600 }), proxyShare: new Array<null>(count).fill(null), services };
 }
 
 /** A series with the same tally in every bucket (or none where `empty` says so). */
