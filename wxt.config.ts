@@ -15,7 +15,7 @@ export default defineConfig({
   imports: false,
   modules: ['@wxt-dev/webextension-polyfill'],
   hooks: {
-    // Icons are drawn from one description (scripts/icon/drawing.ts) at every build; `icon/<size>.png`
+    // Icons are rendered from their SVG sources (scripts/icon/svg/) at every build; `icon/<size>.png`
     // also becomes the manifest's icons by WXT's naming rule.
     'build:publicAssets': async (wxt, files) => {
       for (const icon of await writeIcons(resolve(wxt.config.wxtDir, 'icons'))) files.push({ absoluteSrc: icon.absolute, relativeDest: icon.relative });

@@ -18,6 +18,7 @@
  * - A host that is already probed (by a catalogue service or another custom target), whatever
  *   the scheme, path or letter case, is a duplicate: it would add cost and no information.
  */
+import { isIpLiteral } from '../address';
 import { matchPatternFor } from './permissions';
 import type { Service } from './types';
 
@@ -59,14 +60,13 @@ const SCHEME_WITH_SLASHES = /^([a-z][a-z0-9+.-]*):\/\//i;
 /** "mailto:x", "javascript:…": a scheme without "//". A dot or a digit after the colon means host:port instead. */
 const SCHEME_WITHOUT_SLASHES = /^([a-z][a-z0-9+-]*):(?!\d)/i;
 const LABEL = /^[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?$/;
-const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
 
 function fail(error: CustomTargetError, duplicateOf?: string): CustomTargetResult {
   return duplicateOf === undefined ? { ok: false, error } : { ok: false, error, duplicateOf };
 }
 
 function hostProblem(hostname: string): CustomTargetError | undefined {
-  if (hostname.startsWith('[') || IPV4.test(hostname) || hostname === 'localhost') return undefined;
+  if (isIpLiteral(hostname) || hostname === 'localhost') return undefined;
   if (hostname.length > MAX_HOST_CHARS) return 'too_long';
   const labels = hostname.split('.');
   if (labels.length < 2) return 'bad_host';

@@ -4,7 +4,7 @@
  * permissions are generated from it (`permissions.ts`).
  */
 import { BLOCKPAGES } from './blockpages';
-import { BOGUS_ADDRESS_PREFIXES } from './bogus-addresses';
+import { BOGUS_ADDRESS_RANGES } from './bogus-addresses';
 import { CONTROLS } from './controls';
 import { SERVICES } from './services';
 import { THROUGHPUT_CONTROLS } from './throughput-controls';
@@ -15,5 +15,5 @@ export const CATALOGUE: Catalogue = {
   controls: CONTROLS,
   throughputControls: THROUGHPUT_CONTROLS,
   blockpages: BLOCKPAGES,
-  bogusAddressPrefixes: BOGUS_ADDRESS_PREFIXES,
+  bogusAddressPrefixes: BOGUS_ADDRESS_RANGES,
 };

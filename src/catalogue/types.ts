@@ -131,10 +131,18 @@ export interface Catalogue {
   readonly throughputControls: readonly ThroughputControl[];
   readonly blockpages: readonly BlockpageFingerprint[];
   /**
-   * Addresses a DNS answer should never contain for a public host (a lie sends you there).
-   * A whole address matches only itself ("5.3.3.17" is not a prefix of "5.3.3.170"); anything
-   * else is a prefix ("10.", "fe8"). Match with `isBogusAddress` (`is-bogus-address.ts`), not
-   * `startsWith`.
+   * Address prefixes a DNS answer should never contain for a public host (a lie sends you there),
+   * in CIDR as their sources write them ("10.0.0.0/8", "2001::/32", "5.3.3.17/32"). Match with
+   * `classifyAddress` / `isBogusAddress` (`src/address.ts`).
    */
-  readonly bogusAddressPrefixes: readonly string[];
+  readonly bogusAddressPrefixes: readonly AddressRange[];
+}
+
+/** An address range as its source writes it, with the source beside it. */
+export interface AddressRange {
+  /** CIDR as written at the source: "10.0.0.0/8", "2001::/32", "5.3.3.17/32". */
+  readonly cidr: string;
+  /** What the range is, in the source's words ("Private-use networks", "ru_96 Ertelecom"). */
+  readonly what: string;
+  readonly source: Source;
 }

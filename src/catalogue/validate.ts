@@ -6,7 +6,7 @@
  */
 import { THROUGHPUT_MAX_BYTES, THROUGHPUT_MIN_BYTES, BLOCKPAGE_SNIFF_BYTES } from '../defaults';
 import { POST_CONNECT_FAILURES, isFailureCode } from '../probe/failure/codes';
-import { addressEntryKind, isBogusAddress } from './is-bogus-address';
+import { inRange, isBogusAddress, parseRange, rangesOverlap } from '../address';
 import { LAB_ADDRESS_RANGE } from './lab-range';
 import { hostPermissions, isCoveredBy } from './permissions';
 import type { Catalogue, ComponentRole, Endpoint, HttpMethod, Service, Source } from './types';
@@ -23,28 +23,6 @@ export const MIN_THROUGHPUT_CONTROLS = 2;
  * an http:// probe to them is rewritten before it leaves the browser, so it tests nothing.
  */
 const HSTS_PRELOADED = ['whatsapp.com', 'whatsapp.net', 'telegram.org', 'cp.cloudflare.com'];
-
-/** An IPv4 address as a number. */
-function ipv4Number(octets: readonly string[]): number {
-  return octets.reduce((value, octet) => value * 256 + Number(octet), 0);
-}
-
-/** The first and last address an IPv4 CIDR block, address or prefix entry covers; undefined for IPv6. */
-function ipv4Span(entry: string): readonly [number, number] | undefined {
-  const [base = '', bits] = entry.split('/');
-  const octets = base.split('.').filter((octet) => octet !== '');
-  if (octets.length === 0 || base.includes(':')) return undefined;
-  const hostBits = bits !== undefined ? 32 - Number(bits) : 8 * (4 - octets.length);
-  const first = ipv4Number([...octets, '0', '0', '0'].slice(0, 4));
-  return [first, first + 2 ** hostBits - 1];
-}
-
-/** Whether a bogus entry covers any address where the labs put their hosts (`LAB_ADDRESS_RANGE`). */
-function coversLabRange(entry: string): boolean {
-  const entrySpan = ipv4Span(entry);
-  const labSpan = ipv4Span(LAB_ADDRESS_RANGE);
-  return entrySpan !== undefined && labSpan !== undefined && entrySpan[0] <= labSpan[1] && labSpan[0] <= entrySpan[1];
-}
 
 const METHODS: readonly HttpMethod[] = ['GET', 'HEAD', 'POST'];
 const ROLES: readonly ComponentRole[] = ['web', 'chat', 'media', 'registration', 'links', 'api'];
@@ -275,15 +253,20 @@ export function validateCatalogue(catalogue: Catalogue, now: number = Date.now()
     for (const problem of sourceProblems(fingerprint.source, today)) say(name, problem);
   }
 
-  // Bogus addresses.
-  for (const entry of catalogue.bogusAddressPrefixes) {
-    const name = `bogus address "${entry}"`;
-    if (addressEntryKind(entry) === undefined) say(name, 'is neither an address nor an address prefix');
-    else if (coversLabRange(entry)) say(name, `covers part of ${LAB_ADDRESS_RANGE}, where the labs put their hosts`);
+  // Bogus address ranges.
+  const cidrs = new Set<string>();
+  for (const range of catalogue.bogusAddressPrefixes) {
+    const name = `bogus address "${range.cidr}"`;
+    if (parseRange(range.cidr) === undefined) say(name, 'is not a CIDR range written as its first address and prefix length ("10.0.0.0/8", "2001::/32")');
+    else if (rangesOverlap(range.cidr, LAB_ADDRESS_RANGE)) say(name, `covers part of ${LAB_ADDRESS_RANGE}, where the labs put their hosts`);
+    if (cidrs.has(range.cidr)) say(name, 'is listed twice');
+    cidrs.add(range.cidr);
+    if (range.what.trim() === '') say(name, 'does not say what it is');
+    for (const problem of sourceProblems(range.source, today)) say(name, problem);
   }
   for (const [host, owner] of serviceHosts) {
     if (isBogusAddress(host, catalogue.bogusAddressPrefixes)) say(owner, `address ${host} is listed as bogus, so every answer would read as a DNS lie`);
-    if (addressEntryKind(host) === 'ipv4' && coversLabRange(host)) say(owner, `address ${host} is inside ${LAB_ADDRESS_RANGE}, where the labs put host names`);
+    if (inRange(host, LAB_ADDRESS_RANGE)) say(owner, `address ${host} is inside ${LAB_ADDRESS_RANGE}, where the labs put host names`);
   }
 
   // Host permissions: every probed URL covered, nothing broader than a host.

@@ -15,9 +15,10 @@
  * from DNS and the stage reached, for `detail(key)`. The agent is closed once the final answer
  * ended, destroyed on any error or abort, and in any case on `forget(key)`.
  */
-import { isIP, Socket, connect as netConnect } from 'node:net';
+import { Socket, connect as netConnect } from 'node:net';
 import { checkServerIdentity, rootCertificates, type PeerCertificate } from 'node:tls';
 import { Agent, buildConnector, errors as undiciErrors, fetch as undiciFetch, type Dispatcher } from 'undici';
+import { isIpLiteral, normalizeAddress } from '../address';
 import { describeNodeError } from '../probe/failure/node';
 import type { ConnectionStage, RequestDetail, Transport, TransportRequest } from '../probe/transport';
 import { SYSTEM_NETWORK, type NodeNetwork } from './node-network';
@@ -84,7 +85,8 @@ function makeConnector(network: NodeNetwork, record: RequestRecord, connectTimeo
     };
 
     const resolveAddress = async (): Promise<string> => {
-      if (isIP(hostname) !== 0) return hostname;
+      const literal = normalizeAddress(hostname);
+      if (literal !== undefined) return literal;
       record.stage = 'dns';
       const addresses = await network.resolve(hostname);
       const first = addresses[0];
@@ -151,7 +153,7 @@ function makeConnector(network: NodeNetwork, record: RequestRecord, connectTimeo
               protocol: options.protocol,
               port: String(port),
               // No SNI for an IP literal, as browsers do.
-              ...(isIP(hostname) === 0 ? { servername: hostname } : {}),
+              ...(isIpLiteral(hostname) ? {} : { servername: hostname }),
               httpSocket: tcp,
             },
             (error, socket) => {

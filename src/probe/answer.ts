@@ -11,7 +11,7 @@
  *   body could not be read, only a status mismatch is a verdict (`false`); otherwise it is left
  *   unjudged.
  * - No answer: the failure is normalized (`failure/normalize.ts`), then the DNS-lie rule of
- *   `bogus-address.ts` applies. For `reach`, a failure in `reachedOn` means the host was reached:
+ *   `bogus-address.ts` applies (addresses classified by `src/address.ts`). For `reach`, a failure in `reachedOn` means the host was reached:
  *   `ok`, with the failure kept.
  */
 import { decodeBody, isTextual, matchBlockpage } from './blockpage';

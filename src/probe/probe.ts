@@ -19,7 +19,7 @@
  * Kinds: `http` (any HTTP status is an answer), `reach` (as http, plus errors the task lists in
  * `reachedOn` prove the host was reached), `throughput` (a timed streamed download).
  */
-import type { BlockpageFingerprint, HttpMethod, ProbeKind } from '../catalogue/types';
+import type { AddressRange, BlockpageFingerprint, HttpMethod, ProbeKind } from '../catalogue/types';
 import {
   BLOCKPAGE_SNIFF_BYTES,
   BODY_TIMEOUT_MS,
@@ -88,7 +88,8 @@ export interface ProbeContext {
   /** Wall clock, ms since the epoch. Timers use the runtime's `setTimeout`. */
   now(): number;
   readonly blockpages: readonly BlockpageFingerprint[];
-  readonly bogusAddressPrefixes: readonly string[];
+  /** The catalogue's bogus address ranges (CIDR), matched by `src/address.ts`. */
+  readonly bogusAddressPrefixes: readonly AddressRange[];
   /** Overrides of DEFAULT_TUNABLES (tests use short timers). */
   readonly tunables?: Partial<ProbeTunables>;
 }

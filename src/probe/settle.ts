@@ -10,7 +10,9 @@
  *   own targets are exempt: local names are how people test their own devices.
  */
 import { matchBlockpage } from './blockpage';
-import { failureAfterDnsLie, isBogusAddress, isIpLiteralHost } from './bogus-address';
+import { isBogusAddress, isIpLiteral } from '../address';
+import type { AddressRange } from '../catalogue/types';
+import { failureAfterDnsLie } from './bogus-address';
 import type { FailureCode } from './failure/codes';
 import { normalizeFailure } from './failure/normalize';
 import type { Observation, Reached, TransferTiming } from './observation';
@@ -30,7 +32,7 @@ export interface Settled {
   readonly lied: boolean;
 }
 
-function answeredByLie(task: ProbeTask, ip: string | undefined, prefixes: readonly string[]): boolean {
+function answeredByLie(task: ProbeTask, ip: string | undefined, prefixes: readonly AddressRange[]): boolean {
   if (ip === undefined || (task.target.type === 'endpoint' && task.target.serviceId.startsWith('custom:'))) return false;
   let hostname: string;
   try {
@@ -38,7 +40,7 @@ function answeredByLie(task: ProbeTask, ip: string | undefined, prefixes: readon
   } catch {
     return false;
   }
-  return !isIpLiteralHost(hostname) && isBogusAddress(ip, prefixes);
+  return !isIpLiteral(hostname) && isBogusAddress(ip, prefixes);
 }
 
 export async function settle(

@@ -7,6 +7,7 @@
  * window's worth more may already have been on its way. The lab measures real bytes to check
  * these figures.
  */
+import { isIpLiteral } from '../address';
 import type { FailureCode } from './failure/codes';
 
 /** A resolver exchange: A and AAAA (Chrome adds HTTPS) queries and answers, ~50–100 bytes each. */
@@ -52,7 +53,7 @@ export function estimateWireBytes(input: WireEstimateInput): number {
   try {
     const parsed = new URL(input.url);
     https = parsed.protocol === 'https:';
-    ipLiteral = /^\d{1,3}(\.\d{1,3}){3}$/.test(parsed.hostname) || parsed.hostname.startsWith('[');
+    ipLiteral = isIpLiteral(parsed.hostname);
   } catch {
     return 0;
   }

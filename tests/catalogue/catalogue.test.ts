@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CATALOGUE } from '../../src/catalogue';
-import { isBogusAddress } from '../../src/catalogue/is-bogus-address';
+import { classifyAddress, isBogusAddress } from '../../src/address';
 import { hostPermissions, isCoveredBy } from '../../src/catalogue/permissions';
 import type { Endpoint, Service } from '../../src/catalogue/types';
 import { validateCatalogue } from '../../src/catalogue/validate';
@@ -153,6 +153,7 @@ describe('the real catalogue', () => {
     expect(isBogusAddress('95.167.13.50', CATALOGUE.bogusAddressPrefixes)).toBe(true);
     expect(isBogusAddress('45.67.0.7', CATALOGUE.bogusAddressPrefixes)).toBe(false);
     expect(isBogusAddress('149.154.167.51', CATALOGUE.bogusAddressPrefixes)).toBe(false);
+    expect(classifyAddress('198.18.0.7', CATALOGUE.bogusAddressPrefixes)).toBe('proxy-fake-ip');
   });
 
   it('asks for exactly the hosts it probes, with no wildcard', () => {

@@ -7,8 +7,8 @@ import { validateCatalogue } from '../../src/catalogue/validate';
 type Mutable<T> = T extends readonly (infer Item)[] ? Mutable<Item>[] : T extends object ? { -readonly [Key in keyof T]: Mutable<T[Key]> } : T;
 type Draft = Mutable<Catalogue>;
 
-/** A fixed clock: 2026-12-01, after every date in the catalogue. */
-const NOW = Date.UTC(2026, 11, 7, 12);
+/** A fixed clock: 2026-12-31, after every date in the catalogue. */
+const NOW = Date.UTC(2026, 11, 31, 12);
 
 function problemsAfter(breakIt: (draft: Draft) => void): string[] {
   const draft = structuredClone(CATALOGUE) as Draft;
@@ -232,9 +232,9 @@ describe('validateCatalogue', () => {
       });
       expectOneProblem(impossible, 'control tr.edevlet', /"2026-02-30" is not a real day/);
       const future = problemsAfter((draft) => {
-        controlOf(draft, 'tr.edevlet').source = { ref: 'somewhere', checked: '2026-12-08' };
+        controlOf(draft, 'tr.edevlet').source = { ref: 'somewhere', checked: '2027-01-01' };
       });
-      expectOneProblem(future, 'control tr.edevlet', /"2026-12-08" is in the future/);
+      expectOneProblem(future, 'control tr.edevlet', /"2027-01-01" is in the future/);
     });
   });
 
@@ -317,25 +317,28 @@ describe('validateCatalogue', () => {
       expectOneProblem(problems, 'blockpage ru.empty', /neither a host nor body text/);
     });
 
-    it('rejects a bogus entry that covers any of the labs\' range, and a malformed one', () => {
-      for (const entry of ['45.', '45.67.', '45.67.200.', '45.67.255.254']) {
-        const lab = problemsAfter((draft) => {
-          draft.bogusAddressPrefixes.push(entry);
-        });
-        expectOneProblem(lab, `bogus address "${entry}"`, /covers part of 45\.67\.0\.0\/16, where the labs put their hosts/);
+    it('rejects a bogus range that covers any of the labs\' range, a malformed one, one without a source, and a duplicate', () => {
+      const range = (cidr: string) => ({ cidr, what: 'test', source: { ref: 'test', checked: '2026-11-25' } });
+      for (const cidr of ['45.0.0.0/8', '45.67.0.0/16', '45.67.200.0/24', '45.67.255.254/32']) {
+        expectOneProblem(problemsAfter((draft) => draft.bogusAddressPrefixes.push(range(cidr))), `bogus address "${cidr}"`, /covers part of 45\.67\.0\.0\/16, where the labs put their hosts/);
       }
-      for (const entry of ['45.66.255.255', '45.68.', '44.']) {
-        expect(problemsAfter((draft) => draft.bogusAddressPrefixes.push(entry)), entry).toEqual([]);
+      for (const cidr of ['45.66.255.255/32', '45.68.0.0/16', '44.0.0.0/8']) {
+        expect(problemsAfter((draft) => draft.bogusAddressPrefixes.push(range(cidr))), cidr).toEqual([]);
       }
-      const malformed = problemsAfter((draft) => {
-        draft.bogusAddressPrefixes.push('banana');
-      });
-      expectOneProblem(malformed, 'bogus address "banana"', /neither an address nor an address prefix/);
+      for (const cidr of ['banana', '10.', '10.0.0.1/8', '10.0.0.0/33', '300.0.0.0/8', '10.0.0.0', 'fe80::1::/10', '0x0a.0.0.0/8']) {
+        expectOneProblem(problemsAfter((draft) => draft.bogusAddressPrefixes.push(range(cidr))), `bogus address "${cidr}"`, /is not a CIDR range/);
+      }
+      expectOneProblem(
+        problemsAfter((draft) => draft.bogusAddressPrefixes.push({ cidr: '192.0.2.7/32', what: 'test', source: { ref: ' ', checked: '2026-11-25' } })),
+        'bogus address "192.0.2.7/32"',
+        /source has no ref/,
+      );
+      expectOneProblem(problemsAfter((draft) => draft.bogusAddressPrefixes.push(range('10.0.0.0/8'))), 'bogus address "10.0.0.0/8"', /listed twice/);
     });
 
     it('rejects a bogus entry that covers an address the catalogue probes', () => {
       const problems = problemsAfter((draft) => {
-        draft.bogusAddressPrefixes.push('149.154.167.51');
+        draft.bogusAddressPrefixes.push({ cidr: '149.154.167.51/32', what: 'test', source: { ref: 'test', checked: '2026-11-25' } });
       });
       expectOneProblem(problems, 'telegram.chat.dc2', /address 149\.154\.167\.51 is listed as bogus/);
     });

@@ -9,19 +9,16 @@
  * same addresses.
  */
 import { createHash } from 'node:crypto';
-import { isIP } from 'node:net';
+import { inRange, isIpLiteral, parseRange } from '../../src/address';
 import { LAB_ADDRESS_RANGE } from '../../src/catalogue/lab-range';
 
 export { LAB_ADDRESS_RANGE };
 
-function toNumber(dotted: string): number {
-  return dotted.split('.').reduce((value, octet) => value * 256 + Number(octet), 0);
-}
-
 /** The block's first address as a number, and its size in addresses. */
 const [LAB_BASE, LAB_SIZE] = ((): [number, number] => {
-  const [base = '', bits = ''] = LAB_ADDRESS_RANGE.split('/');
-  return [toNumber(base), 2 ** (32 - Number(bits))];
+  const range = parseRange(LAB_ADDRESS_RANGE);
+  if (range === undefined || range[0].kind() !== 'ipv4') throw new Error(`${LAB_ADDRESS_RANGE} is not an IPv4 range`);
+  return [range[0].toByteArray().reduce((value, octet) => value * 256 + octet, 0), 2 ** (32 - range[1])];
 })();
 
 /** Lower case, no trailing dot, no IPv6 brackets: the form the lab keys names by. */
@@ -39,9 +36,7 @@ function candidate(name: string, attempt: number): string {
 }
 
 export function isLabAddress(address: string): boolean {
-  if (isIP(address) !== 4) return false;
-  const offset = toNumber(address) - LAB_BASE;
-  return offset >= 0 && offset < LAB_SIZE;
+  return inRange(address, LAB_ADDRESS_RANGE);
 }
 
 export interface AddressBook {
@@ -59,7 +54,7 @@ export function createAddressBook(names: Iterable<string> = []): AddressBook {
 
   const addressOf = (host: string): string => {
     const name = normalizeHost(host);
-    if (isIP(name) !== 0) return name;
+    if (isIpLiteral(name)) return name;
     const known = byName.get(name);
     if (known) return known;
     for (let attempt = 0; ; attempt += 1) {

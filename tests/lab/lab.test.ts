@@ -6,7 +6,7 @@
 import { isIP } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CATALOGUE } from '../../src/catalogue';
-import { isBogusAddress } from '../../src/catalogue/is-bogus-address';
+import { classifyAddress } from '../../src/address';
 import type { Route } from '../../src/cli/node-network';
 import { createAddressBook, isLabAddress } from './addresses';
 import { BOGUS_ADDRESS } from './behaviour';
@@ -76,7 +76,7 @@ describe('DNS', () => {
         expect(address).toBe(host);
       } else {
         expect(isLabAddress(address), `${host} → ${address}`).toBe(true);
-        expect(isBogusAddress(address, CATALOGUE.bogusAddressPrefixes), `${host} → ${address} reads as a DNS lie`).toBe(false);
+        expect(classifyAddress(address, CATALOGUE.bogusAddressPrefixes), `${host} → ${address}`).toBe('public');
         expect(seen.get(address), `${host} shares ${address}`).toBeUndefined();
       }
       seen.set(address, host);

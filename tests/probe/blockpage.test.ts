@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeBody, hostMatches, isTextual, matchBlockpage } from '../../src/probe/blockpage';
-import { isBogusAddress } from '../../src/probe/bogus-address';
+import { isBogusAddress } from '../../src/address';
 import { FINGERPRINTS, BOGUS_PREFIXES } from './context';
 
 describe('blockpage matching', () => {
@@ -51,8 +51,9 @@ describe('bogus addresses', () => {
 
 describe('bogus addresses as the probe reads them', () => {
   it('an exact blockpage address does not also flag longer addresses that start with it', () => {
-    expect(isBogusAddress('193.58.251.1', ['193.58.251.1'])).toBe(true);
-    expect(isBogusAddress('193.58.251.11', ['193.58.251.1'])).toBe(false);
-    expect(isBogusAddress('::ffff:10.10.34.34', ['10.'])).toBe(true);
+    const exact = [{ cidr: '193.58.251.1/32', what: 'ru_84 SkyDNS', source: { ref: 'test', checked: '2026-01-01' } }];
+    expect(isBogusAddress('193.58.251.1', exact)).toBe(true);
+    expect(isBogusAddress('193.58.251.11', exact)).toBe(false);
+    expect(isBogusAddress('::ffff:10.10.34.34', BOGUS_PREFIXES)).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 /** Shared set-up for probe tests: a context around a fake transport, on fake time. */
 import { vi } from 'vitest';
-import type { BlockpageFingerprint } from '../../src/catalogue/types';
+import type { AddressRange, BlockpageFingerprint } from '../../src/catalogue/types';
 import type { ProbeContext, ProbeTunables } from '../../src/probe/probe';
 import type { Transport } from '../../src/probe/transport';
 
@@ -11,7 +11,12 @@ export const FINGERPRINTS: readonly BlockpageFingerprint[] = [
   { id: 'ir-marker', country: 'IR', bodyIncludes: 'peyvandha.ir', source: { ref: 'test', checked: '2026-01-01' } },
 ];
 
-export const BOGUS_PREFIXES: readonly string[] = ['10.', '127.', '192.168.', '0.', '::1', 'fc', 'fd'];
+const TEST_SOURCE = { ref: 'test', checked: '2026-01-01' };
+export const BOGUS_PREFIXES: readonly AddressRange[] = ['10.0.0.0/8', '127.0.0.0/8', '192.168.0.0/16', '0.0.0.0/8', '::1/128', 'fc00::/7'].map((cidr) => ({
+  cidr,
+  what: 'test range',
+  source: TEST_SOURCE,
+}));
 
 export function context(transport: Transport, tunables: Partial<ProbeTunables> = {}): ProbeContext {
   return {

@@ -1,5 +1,5 @@
 /**
- * The extension's icon files, generated at build from one drawing (`scripts/icon/drawing.ts`):
+ * The extension's icon files, rendered at build from SVG sources (`scripts/icon/svg/<state>.svg`):
  * the manifest icons, and a variant per toolbar state for `action.setIcon({ path })`.
  *
  *   normal      icon/16.png, icon/32.png (the manifest's own), icon/48.png, icon/128.png
