@@ -4,15 +4,16 @@
  * the VPN's path, not the provider's: it must neither end a block nor start one. Pure.
  *
  * What the browser can see of a VPN or proxy (each a `PathSign`):
- * - `fake-ip`: an address connected to is in 198.18.0.0/15, the range proxy apps answer every DNS
- *   question with (Clash/Mihomo, sing-box, Hiddify, v2rayN: `proxy-fake-range.ts`);
+ * - `fake-ip`: an address connected to is in a fake-IP pool, the addresses proxy apps answer every
+ *   DNS question with (198.18.0.0/15 and fc00::/18 of Clash/Mihomo, sing-box, Hiddify, v2rayN:
+ *   `classifyAddress` in `src/address.ts`, the ranges and their sources in `catalogue/proxy-fake-ip.ts`);
  * - `exit-country`: a country control placed the client's address in another country than the
  *   user's (a full-tunnel VPN with its exit abroad);
  * - `domestic-refused`: every domestic control of the user's country that refuses foreign
  *   addresses failed while an international control answered (an exit abroad, as those sites see it).
  * No sign means `direct`; so does a round without a country to compare with.
  */
-import { isProxyFakeAddress } from '../catalogue/proxy-fake-range';
+import { classifyAddress } from '../address';
 import type { Control, CountryCode } from '../catalogue/types';
 import type { Observation } from '../probe/observation';
 
@@ -46,7 +47,7 @@ export function classifyPath(observations: readonly Observation[], controls: rea
     observation.target.type === 'control' || observation.target.type === 'throughput-control' ? byId.get(observation.target.controlId) : undefined;
 
   const signs: PathSign[] = [];
-  if (observations.some((observation) => observation.ip !== undefined && isProxyFakeAddress(observation.ip))) signs.push('fake-ip');
+  if (observations.some((observation) => observation.ip !== undefined && classifyAddress(observation.ip) === 'proxy-fake-ip')) signs.push('fake-ip');
 
   const exitCountry = observations.find((observation) => observation.clientCountry !== undefined && controlOf(observation)?.tellsCountry)?.clientCountry;
   if (country !== null && exitCountry !== undefined && exitCountry !== country) signs.push('exit-country');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyPath } from '../../src/classify/classify-path';
-import { isProxyFakeAddress } from '../../src/catalogue/proxy-fake-range';
+import { classifyAddress } from '../../src/address';
 import type { Control } from '../../src/catalogue/types';
 import { countryFromTrace } from '../../src/probe/client-country';
 import { answer, CONTROLS, controlDown, controlUp } from './fixtures';
@@ -12,7 +12,7 @@ const ALL = [...CONTROLS, TRACE, IR_REFUSING];
 
 const trace = (country: string) => ({ ...controlUp('intl-trace'), clientCountry: country });
 
-describe('the fake-IP range of proxy apps', () => {
+describe('the fake-IP range of proxy apps, as the path sees it', () => {
   it.each([
     ['198.18.0.1', true],
     ['198.19.255.254', true],
@@ -25,7 +25,7 @@ describe('the fake-IP range of proxy apps', () => {
     ['2001:db8::1', false],
     ['198.18.0.256', false],
   ])('%s → %s', (address, expected) => {
-    expect(isProxyFakeAddress(address)).toBe(expected);
+    expect(classifyAddress(address) === 'proxy-fake-ip').toBe(expected);
   });
 });
 
@@ -43,9 +43,12 @@ describe('which path a round measured', () => {
     expect(classifyPath([controlUp('intl-a'), trace('RU'), answer('x.web.main', 'web', { ip: '203.0.113.5' })], ALL, 'RU')).toEqual({ path: 'direct', signs: [], exitCountry: 'RU' });
   });
 
-  it('is proxy when any address connected to is a fake-IP answer', () => {
+  it('is proxy when any address connected to is a fake-IP answer (IPv4 or IPv6 pool)', () => {
     const path = classifyPath([controlUp('intl-a'), answer('x.web.main', 'web', { ip: '198.18.0.17' })], ALL, 'RU');
     expect(path).toEqual({ path: 'proxy', signs: ['fake-ip'] });
+    expect(classifyPath([controlUp('intl-a'), answer('x.web.main', 'web', { ip: 'fc00::12' })], ALL, 'RU').path).toBe('proxy');
+    // A filter's address is a DNS lie, not a proxy.
+    expect(classifyPath([controlUp('intl-a'), answer('x.web.main', 'web', { ip: '10.10.34.36' })], ALL, 'RU').path).toBe('direct');
   });
 
   it('is proxy when the country control places the client in another country', () => {

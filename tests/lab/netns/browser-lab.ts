@@ -45,7 +45,7 @@ import { proveIsolation } from './isolation';
 import { LAB_NAMESERVER, ONLINE_LINK, RUN_DIR_ENV, requireLabNamespace } from './namespace';
 import { runCommand } from './run-command';
 
-/** Where a proxy app's fake-IP answers start: 198.18.0.0/15 (src/catalogue/proxy-fake-range.ts); .0 is skipped. */
+/** Where a proxy app's fake-IP answers start: 198.18.0.0/15 (src/catalogue/proxy-fake-ip.ts); .0 is skipped. */
 const FAKE_IP_FIRST = ((198 << 24) | (18 << 16) | 1) >>> 0;
 
 function fakeAddress(index: number): string {
