@@ -135,12 +135,12 @@ describe('the path a round measured', () => {
     expect((await round({ services: ['whatsapp'] })).path).toEqual({ path: 'direct', signs: [], exitCountry: 'RU' });
   });
 
-  it('a full-tunnel VPN exiting in NL for a person in RU: proxy, though every service answers', async () => {
+  it('a full-tunnel VPN exiting in NL for a person in RU: proxy, though the services answer', async () => {
     lab.exitCountry('NL');
-    const verdict = await round();
+    const verdict = await round({ services: ['whatsapp', 'telegram'] });
     expect(verdict.path).toEqual({ path: 'proxy', signs: ['exit-country'], exitCountry: 'NL' });
     expect(verdict.network.state).toBe('online');
-    expect(new Set(verdict.services.map(summary))).toEqual(new Set(['reachable']));
+    expect(verdict.services.map(summary)).toEqual(['reachable', 'reachable']);
   });
 
   it('without a country to compare with, an exit abroad cannot be told: direct', async () => {
