@@ -96,6 +96,17 @@ export interface Control {
   readonly region: 'intl' | CountryCode;
   /** The expected answer; a different answer means something sits between us and the net. */
   readonly expect?: { readonly status?: number; readonly bodyIncludes?: string };
+  /**
+   * The answer says which country the client's address is in, as a `loc=XX` line (Cloudflare's
+   * `/cdn-cgi/trace`): a country other than the user's means the round went out through a VPN or
+   * proxy abroad. Probed every round when the user's country is known.
+   */
+  readonly tellsCountry?: true;
+  /**
+   * A domestic control that refuses addresses from abroad: when every such control of the user's
+   * country fails while the international ones answer, the round went out through a VPN abroad.
+   */
+  readonly refusesForeign?: true;
   readonly source: Source;
 }
 

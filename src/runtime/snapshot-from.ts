@@ -32,8 +32,9 @@ export function snapshotFrom(sources: SnapshotSources): Snapshot {
   const latestValid: Record<string, ValidState> = {};
   const strips: Record<string, StripCell[]> = {};
   for (const [id, cells] of Object.entries(sources.strip.services)) {
-    strips[id] = cells.map((cell) => ({ roundId: cell.roundId, state: cell.state }));
-    const valid = [...cells].reverse().find((cell) => JUDGED.has(cell.state));
+    strips[id] = cells.map((cell) => ({ roundId: cell.roundId, state: cell.state, path: cell.path }));
+    // Only the provider's path says what is pending or shown before confirmation (a VPN's rounds confirm nothing).
+    const valid = [...cells].reverse().find((cell) => cell.path === 'direct' && JUDGED.has(cell.state));
     if (valid) latestValid[id] = { state: valid.state, ...(valid.how ? { how: valid.how } : {}) };
   }
   const lastRound = sources.current.lastRound;
@@ -43,7 +44,8 @@ export function snapshotFrom(sources: SnapshotSources): Snapshot {
     services: sources.services,
     tracks: sources.state.tracks,
     latestNetwork: lastRound?.network ?? null,
-    ...(lastRound ? { latestNetworkAt: lastRound.at } : {}),
+    ...(lastRound ? { latestNetworkAt: lastRound.at, latestPath: lastRound.path } : {}),
+    ...(lastRound?.exitCountry !== undefined ? { exitCountry: lastRound.exitCountry } : {}),
     latest,
     latestValid,
     strips,

@@ -106,6 +106,7 @@ function controlProbe(control: Control): PlannedProbe {
     url: control.url,
     method: control.method,
     ...(control.expect ? { expect: control.expect } : {}),
+    ...(control.tellsCountry ? { readsCountry: true as const } : {}),
   };
 }
 
@@ -127,10 +128,14 @@ export function throughputControlProbe(control: ThroughputControl): PlannedProbe
 }
 
 export function planRound(input: PlanInput): { plan: RoundPlan; rotation: Rotation } {
-  const intl = input.controls.filter((control) => control.region === 'intl');
+  const intl = input.controls.filter((control) => control.region === 'intl' && !control.tellsCountry);
   const domestic = input.controls.filter((control) => input.country !== null && control.region === input.country);
+  // The path of every round is judged (a VPN is switched on and off at any moment), so the
+  // country control runs in each round, but only when there is a country to compare with.
+  const countryControls = input.country === null ? [] : input.controls.filter((control) => control.region === 'intl' && control.tellsCountry).slice(0, 1);
   const controls = [
     ...takeRotating(intl, input.rotation.intlControl, INTL_CONTROLS_PER_ROUND),
+    ...countryControls,
     ...takeRotating(domestic, input.rotation.domesticControl, DOMESTIC_CONTROLS_PER_ROUND),
   ];
 

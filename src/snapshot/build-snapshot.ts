@@ -5,6 +5,7 @@
  * latest valid round's state, marked unconfirmed; `unknown` only before any round.
  */
 import type { Service } from '../catalogue/types';
+import type { Path } from '../classify/classify-path';
 import type { NetworkVerdict, ServiceVerdict } from '../classify/verdict';
 import { confirmedOf } from '../confirm/confirm';
 import { NETWORK_SUBJECT, type Track } from '../confirm/types';
@@ -30,8 +31,11 @@ export interface SnapshotInput {
   readonly tracks: Readonly<Record<string, Track>>;
   readonly latestNetwork: NetworkVerdict | null;
   readonly latestNetworkAt?: number;
+  /** The latest round's path; `direct` before any round. */
+  readonly latestPath?: Path;
+  readonly exitCountry?: string;
   readonly latest: Readonly<Record<string, LatestVerdict>>;
-  /** The latest valid round's state per service (may be older than `latest`). */
+  /** The latest valid direct-path round's state per service (may be older than `latest`). */
   readonly latestValid: Readonly<Record<string, ValidState>>;
   readonly strips: Readonly<Record<string, readonly StripCell[]>>;
   readonly activity: RoundActivity;
@@ -108,6 +112,8 @@ export function buildSnapshot(input: SnapshotInput): Snapshot {
       restricted,
       ...(restricted && networkConfirmed ? { since: networkConfirmed.since } : {}),
     },
+    path: input.latestPath ?? 'direct',
+    ...(input.exitCountry !== undefined ? { exitCountry: input.exitCountry } : {}),
     services,
     activity: input.activity,
     ...(input.latestNetworkAt !== undefined ? { lastRoundAt: input.latestNetworkAt } : {}),

@@ -3,6 +3,7 @@
  * whenever it changes (Dark Reader's "popup = f(snapshot)").
  */
 import type { ComponentRole } from '../catalogue/types';
+import type { Path } from '../classify/classify-path';
 import type { NetworkState } from '../classify/verdict';
 import type { FailureCode } from '../probe/failure/codes';
 import type { RoundKind } from '../schedule/plan-round';
@@ -21,6 +22,8 @@ export interface ComponentSnapshot {
 export interface StripCell {
   readonly roundId: number;
   readonly state: State;
+  /** The round's path: a `proxy` round measured a VPN or proxy, not the provider. */
+  readonly path: Path;
 }
 
 export interface ServiceSnapshot {
@@ -64,6 +67,13 @@ export interface Snapshot {
     readonly restricted: boolean;
     readonly since?: number;
   };
+  /**
+   * The latest round's path (`direct` before any round). On `proxy` the checks go through a VPN or
+   * proxy app: the states shown are still the provider's, from the last direct rounds.
+   */
+  readonly path: Path;
+  /** The country a country control placed the client in, in the latest round, when known. */
+  readonly exitCountry?: string;
   readonly services: readonly ServiceSnapshot[];
   readonly activity: RoundActivity;
   readonly lastRoundAt?: number;

@@ -4,6 +4,7 @@
  * naming the record and field). Unknown fields are rejected too: whatever passes is exactly what
  * the store holds.
  */
+import { isPath, isPathSign } from '../classify/classify-path';
 import { isFailureCode } from '../probe/failure/codes';
 import { isHow, isState } from '../states';
 import { EXPORT_FORMAT, EXPORT_SCOPES, EXPORT_VERSION, MAX_IMPORT_BYTES, MAX_IMPORT_RECORDS, type HistoryExport } from './export-format';
@@ -104,6 +105,9 @@ const checkRound = fields({
   roundId: need(isTime, 'a time in ms'),
   at: need(isTime, 'a time in ms'),
   network: need(isNetwork, 'a network verdict'),
+  path: may(isPath, 'direct or proxy'),
+  pathSigns: may((value) => Array.isArray(value) && value.every(isPathSign), 'a list of path signs'),
+  exitCountry: may((value) => typeof value === 'string' && /^[A-Z]{2}$/.test(value), 'a country code'),
   wireBytes: need(isAmount, 'a byte count'),
   seconds: need(isAmount, 'a number of seconds'),
   utcOffsetMin: need(isUtcOffset, 'a time zone offset in minutes'),
@@ -194,6 +198,7 @@ const checkRollup = fields({
   latency: may(isSummary, 'a summary'),
   goodput: may(isSummary, 'a summary'),
   wireBytes: may(isAmount, 'a byte count'),
+  proxySeconds: may(isAmount, 'a number of seconds'),
 });
 
 /** The fields of each store that hold a time (ms since the epoch), checked against the range and the file's date. */

@@ -132,6 +132,25 @@ describe('the network', () => {
   });
 });
 
+describe('the path a round measured', () => {
+  it('the provider\'s own network, the country control placing the client at home: direct', async () => {
+    expect((await round({ services: ['whatsapp'] })).path).toEqual({ path: 'direct', signs: [], exitCountry: 'RU' });
+  });
+
+  it('a full-tunnel VPN exiting in NL for a person in RU: proxy, though the services answer', async () => {
+    lab.exitCountry('NL');
+    const verdict = await round({ services: ['whatsapp', 'telegram'] });
+    expect(verdict.path).toEqual({ path: 'proxy', signs: ['exit-country'], exitCountry: 'NL' });
+    expect(verdict.network.state).toBe('online');
+    expect(verdict.services.map(summary)).toEqual(['reachable', 'reachable']);
+  });
+
+  it('without a country to compare with, an exit abroad cannot be told: direct', async () => {
+    lab.exitCountry('NL');
+    expect((await round({ services: ['whatsapp'], country: null })).path.path).toBe('direct');
+  });
+});
+
 describe('one kind of block at a time', () => {
   it.each<[string, string, (lab: Lab) => void, string]>([
     ['WhatsApp removed from DNS (NXDOMAIN)', 'whatsapp', (l) => void l.service('whatsapp').dns('nxdomain'), 'blocked:dns'],
@@ -228,12 +247,22 @@ describe('every behaviour maps to one reading, and every reading to its behaviou
       'dns:timeout',
     ];
     const readings = new Map<string, string>();
+    const paths = new Set<string>();
     for (const behaviour of served) {
       lab.reset();
       if (behaviour.startsWith('dns:')) lab.service('discord').dns(behaviour.slice(4) as DnsBehaviour);
       else lab.service('discord').behave(behaviour as Behaviour);
-      readings.set(behaviour, summary(verdictOf(await round({ services: ['discord'] }), 'discord')));
+      const verdict = await round({ services: ['discord'] });
+      readings.set(behaviour, summary(verdictOf(verdict, 'discord')));
+      paths.add(verdict.path.path);
     }
+    // No block is a VPN: every reading came on the direct path, so each one counts for confirmation.
+    expect([...paths]).toEqual(['direct']);
+    // The one behaviour that is a VPN: an exit abroad, with everything answering.
+    lab.reset();
+    lab.exitCountry('NL');
+    const throughVpn = await round({ services: ['discord'] });
+    readings.set('exit abroad (VPN)', `${summary(verdictOf(throughVpn, 'discord'))}@${throughVpn.path.path}`);
     expect(Object.fromEntries(readings)).toEqual({
       ok: 'reachable',
       'error-5xx': 'reachable',
@@ -249,6 +278,7 @@ describe('every behaviour maps to one reading, and every reading to its behaviou
       'dns:nxdomain': 'blocked:dns',
       'dns:bogus': 'blocked:dns',
       'dns:timeout': 'blocked:dns',
+      'exit abroad (VPN)': 'reachable@proxy',
     });
   });
 });

@@ -104,6 +104,39 @@ describe('a block that starts and ends', () => {
     expect(stored.openIncidents).toEqual({});
   });
 
+  it('a VPN switched on and off during the block: no "works again", no second "blocked", the incident stays open', async () => {
+    const h = await createHarness(lab);
+    await h.monitor.start('install');
+    lab.service('whatsapp').dns('nxdomain');
+    await regularRound(h);
+    expect(h.effects.shown.map((shown) => shown.text.title)).toEqual(['WhatsApp is blocked']);
+    const incident = (await currentState(h.db)).openIncidents.whatsapp;
+    expect(incident).toMatchObject({ state: 'blocked', how: 'dns', end: null });
+
+    // A full-tunnel VPN abroad: WhatsApp answers through it, the country control says NL.
+    lab.reset();
+    lab.exitCountry('NL');
+    for (let i = 0; i < 4; i += 1) await regularRound(h);
+    const through = h.effects.states.at(-1);
+    expect(through?.path).toBe('proxy');
+    expect(through?.exitCountry).toBe('NL');
+    expect(through?.services.find((service) => service.id === 'whatsapp')).toMatchObject({ state: 'blocked', how: 'dns', confirmed: true });
+    expect(through?.services.find((service) => service.id === 'whatsapp')?.pending).toBeUndefined();
+    expect(through?.blockedCount).toBe(1);
+    expect(h.effects.shown).toHaveLength(1);
+    expect((await currentState(h.db)).openIncidents.whatsapp).toEqual(incident);
+
+    // Off again, the block unchanged: nothing new.
+    lab.exitCountry('RU');
+    lab.service('whatsapp').dns('nxdomain');
+    for (let i = 0; i < 3; i += 1) await regularRound(h);
+    const after = h.effects.states.at(-1);
+    expect(after?.path).toBe('direct');
+    expect(after?.services.find((service) => service.id === 'whatsapp')).toMatchObject({ state: 'blocked', how: 'dns', confirmed: true });
+    expect(h.effects.shown).toHaveLength(1);
+    expect((await currentState(h.db)).openIncidents.whatsapp).toEqual(incident);
+  });
+
   it('a flaky round never alarms', async () => {
     const h = await createHarness(lab);
     await h.monitor.start('install');

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DIRECT_PATH } from '../../src/classify/classify-path';
 import type { Service } from '../../src/catalogue/types';
 import { confirmRound } from '../../src/confirm/confirm-round';
 import type { RoundVerdict, ServiceVerdict } from '../../src/classify/verdict';
@@ -18,6 +19,7 @@ const verdictOf = (roundId: number, service: Partial<ServiceVerdict>, network: R
   roundId,
   at: roundId,
   network,
+  path: DIRECT_PATH,
   services: [{ serviceId: 'whatsapp', state: 'reachable', components: [], swept: false, speed: 'unmeasured', ...service }],
 });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DIRECT_PATH } from '../../src/classify/classify-path';
 import type { NetworkVerdict, RoundVerdict, ServiceVerdict } from '../../src/classify/verdict';
 import { confirmRound } from '../../src/confirm/confirm-round';
 import type { Track } from '../../src/confirm/types';
@@ -21,7 +22,7 @@ const blocked: ServiceVerdict = {
 function feed(rounds: { network: NetworkVerdict; verdict?: ServiceVerdict }[]): Record<string, Track> {
   let tracks: Record<string, Track> = {};
   rounds.forEach((round, i) => {
-    const verdict: RoundVerdict = { roundId: i + 1, at: i + 1, network: round.network, services: round.verdict ? [round.verdict] : [] };
+    const verdict: RoundVerdict = { roundId: i + 1, at: i + 1, network: round.network, path: DIRECT_PATH, services: round.verdict ? [round.verdict] : [] };
     tracks = { ...confirmRound(tracks, verdict).tracks };
   });
   return tracks;
