@@ -59,6 +59,20 @@ function sweepFor(service: Service, observations: readonly Observation[]): Plann
   return allEndpointProbes(service).filter((probe) => probe.target.type === 'endpoint' && !done.has(probe.target.endpointId));
 }
 
+/**
+ * A private-CA host "reached" on a certificate error, with no address to show where the answer
+ * came from (Chromium gives none for a failed TLS connection), is only believed when the service's
+ * names are seen to be neither intercepted nor lied about (`classify/tampering.ts`). A light round
+ * that probed no public-certificate endpoint of the service probes one, to see that.
+ */
+function corroborationFor(service: Service, observations: readonly Observation[]): PlannedProbe[] {
+  const mine = probed(observations, service.id);
+  const needsIt = mine.some((observation) => observation.kind === 'reach' && observation.ok && observation.status === undefined && observation.ip === undefined);
+  if (!needsIt || mine.some((observation) => observation.kind === 'http' && observation.url.startsWith('https://'))) return [];
+  const publicCert = allEndpointProbes(service).find((probe) => probe.kind === 'http' && probe.url.startsWith('https://'));
+  return publicCert ? [publicCert] : [];
+}
+
 /** A service that answered everywhere, but slowly, gets a throughput probe at once. */
 function looksSlow(service: Service, observations: readonly Observation[]): boolean {
   const mine = probed(observations, service.id);
@@ -102,7 +116,10 @@ export async function runRound(plan: RoundPlan, deps: RoundDeps): Promise<RoundR
       observations.flatMap((observation) => (observation.target.type === 'throughput' ? [observation.target.serviceId] : [])),
     );
     for (const service of plan.services) {
-      if (plan.sweepOnFailure) second.push(...sweepFor(service, observations));
+      if (plan.sweepOnFailure) {
+        const sweep = sweepFor(service, observations);
+        second.push(...(sweep.length > 0 ? sweep : corroborationFor(service, observations)));
+      }
       if (deps.extraThroughput !== false && !measured.has(service.id) && looksSlow(service, observations)) {
         const probe = throughputProbe(service);
         if (probe) second.push(probe);
