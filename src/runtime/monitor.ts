@@ -17,7 +17,8 @@ import type { ProbeTunables } from '../probe/probe';
 import type { Transport } from '../probe/transport';
 import { runRound, type RoundProgress } from '../round/run-round';
 import { planRound, type RoundKind } from '../schedule/plan-round';
-import { afterRound, nextRegularAt, suspicionAfter, throughputSlot, usedThroughputSlot } from '../schedule/schedule-state';
+import { afterRound, nextRegularAt, suspicionAfter, usedThroughputSlot } from '../schedule/schedule-state';
+import { checkNowSpeedSamples, unattendedSpeedSamples } from '../schedule/speed-samples';
 import { loadSettings, type SettingsStore } from '../settings/settings-store';
 import type { Settings } from '../settings/schema';
 import type { Snapshot } from '../snapshot/snapshot';
@@ -201,12 +202,22 @@ export function createMonitor(deps: MonitorDeps): Monitor {
 
     let throughputFor: string[] = [...(request.measure ?? [])];
     let schedule = state.schedule;
+    const sampling = {
+      services,
+      throughputAt: schedule.rotation.throughputAt,
+      throughputControls: deps.catalogue.throughputControls,
+      budgetLeftBytes: budgetLeft,
+    };
     if (request.kind === 'regular') {
-      const slot = config.throughputEnabled ? throughputSlot(schedule, now, services, budgetLeft) : null;
-      if (slot) {
-        throughputFor.push(slot);
+      const due = config.throughputEnabled ? unattendedSpeedSamples({ ...sampling, now, country: config.country, intervalMin: config.intervalMin }) : [];
+      if (due.length > 0) {
+        throughputFor.push(...due);
         schedule = usedThroughputSlot(schedule, now);
       }
+    } else if (request.kind === 'manual' && request.measure === undefined) {
+      // "Check now" measures speed too (DESIGN.md, "Decisions"): one click can show a throttled or
+      // stalled service as slow.
+      if (config.throughputEnabled) throughputFor.push(...checkNowSpeedSamples(sampling));
     } else if (request.kind === 'confirm' && state.schedule.pending) {
       throughputFor.push(...state.schedule.pending.throughputFocus);
     }

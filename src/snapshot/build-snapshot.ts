@@ -2,7 +2,8 @@
  * The snapshot from what is stored. The rule for the state shown (DESIGN.md, "Decisions"):
  * offline when the latest round found no working control; restricted while "only domestic
  * sites work" is confirmed; otherwise the confirmed state, and before anything is confirmed the
- * latest valid round's state, marked unconfirmed; `unknown` only before any round.
+ * latest valid round's state, marked unconfirmed; `unknown` only before any round. A speed sample
+ * that read slow over a confirmed `reachable` shows as `slow`, unconfirmed, until confirmed or cleared.
  */
 import type { Service } from '../catalogue/types';
 import type { NetworkVerdict, ServiceVerdict } from '../classify/verdict';
@@ -65,6 +66,14 @@ function shown(
   if (networkOffline) return { state: 'offline', confirmed: true };
   if (restricted) return { state: 'restricted', confirmed: true };
   const confirmed = track ? confirmedOf(track) : undefined;
+  // A speed sample that read slow is shown at once, marked unconfirmed, until the confirmation
+  // rounds it triggers (each with a new sample) confirm or clear it: speed is sampled rarely, the
+  // sample is already a comparison with a control measured in the same round, and `slow` never
+  // notifies before confirmation (DESIGN.md, "Check now measures speed too").
+  const latestSpeed = track?.speed.recent.at(-1);
+  if (confirmed?.state === 'reachable' && latestSpeed?.state === 'slow' && track?.speed.state !== 'slow') {
+    return { state: 'slow', confirmed: false, ...(latestSpeed.how ? { how: latestSpeed.how } : {}) };
+  }
   if (confirmed && confirmed.state !== 'unknown') {
     return { state: confirmed.state, confirmed: true, ...(confirmed.how ? { how: confirmed.how } : {}), since: confirmed.since };
   }
