@@ -26,6 +26,7 @@ import { remainingToday, spend, spentToday } from '../store/data-ledger';
 import { StoreFullError } from '../store/store-full-error';
 import type { HistoryPort } from './history-port';
 import { notificationText, type NotificationText, type TextTools } from './notification-text';
+import { withheldServices, type WithheldHosts } from './host-access';
 import { enqueue, markShown, type RuntimeState } from './runtime-state';
 import { servicesInForce } from './services-in-force';
 import { snapshotFrom } from './snapshot-from';
@@ -55,6 +56,8 @@ export interface MonitorEffects {
   /** Tells open pages. */
   publish(snapshot: Snapshot): void;
   log(message: string): void;
+  /** Which of these host match patterns the extension may not reach (the person withheld site access). */
+  withheldHosts: WithheldHosts;
 }
 
 export interface MonitorClock {
@@ -121,10 +124,11 @@ export function createMonitor(deps: MonitorDeps): Monitor {
     const config = await settings();
     const services = servicesInForce(deps.catalogue, config, () => clock.now());
     const ids = services.map((service) => service.id);
-    const [current, strip, saved] = await Promise.all([
+    const [current, strip, saved, noAccess] = await Promise.all([
       history.currentState(ids),
       history.last24h(clock.now(), ids),
       state ? Promise.resolve(state) : history.loadState(),
+      withheldServices(services, effects.withheldHosts),
     ]);
     const snapshot = snapshotFrom({
       now: clock.now(),
@@ -136,6 +140,7 @@ export function createMonitor(deps: MonitorDeps): Monitor {
       settings: config,
       nextRoundAt: nextRegularAt(saved.schedule, clock.now(), config.intervalMin, 0),
       dataUsedToday: spentToday(saved.ledger, clock.now(), clock.utcOffsetMin()),
+      noAccess,
     });
     lastSnapshot = snapshot;
     return snapshot;
@@ -197,7 +202,9 @@ export function createMonitor(deps: MonitorDeps): Monitor {
     const now = clock.now();
     const utcOffsetMin = clock.utcOffsetMin();
     const inForce = servicesInForce(deps.catalogue, config, () => clock.now());
-    const services = request.only ? inForce.filter((service) => request.only?.includes(service.id)) : inForce;
+    // A service whose hosts the person withheld is not probed: its probes would fail like a block.
+    const noAccess = await withheldServices(inForce, effects.withheldHosts);
+    const services = (request.only ? inForce.filter((service) => request.only?.includes(service.id)) : inForce).filter((service) => !noAccess.has(service.id));
     const budgetLeft = config.throughputEnabled ? remainingToday(state.ledger, config.dataBudgetBytesPerDay, now, utcOffsetMin) : 0;
 
     let throughputFor: string[] = [...(request.measure ?? [])];

@@ -21,6 +21,8 @@ export interface SnapshotSources {
   readonly settings: Settings;
   readonly nextRoundAt: number;
   readonly dataUsedToday: number;
+  /** Services whose hosts the person withheld (`host-access.ts`). */
+  readonly noAccess: ReadonlySet<string>;
 }
 
 export function snapshotFrom(sources: SnapshotSources): Snapshot {
@@ -50,5 +52,6 @@ export function snapshotFrom(sources: SnapshotSources): Snapshot {
     country: sources.settings.country,
     dataUsedToday: sources.dataUsedToday,
     dataBudgetPerDay: sources.settings.dataBudgetBytesPerDay,
+    noAccess: sources.noAccess,
   });
 }

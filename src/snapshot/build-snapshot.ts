@@ -40,6 +40,8 @@ export interface SnapshotInput {
   readonly country: string | null;
   readonly dataUsedToday: number;
   readonly dataBudgetPerDay: number;
+  /** Services whose hosts the person withheld: shown as "no access", never as a state of the network. */
+  readonly noAccess?: ReadonlySet<string>;
 }
 
 function components(service: Service, latest: LatestVerdict | undefined): ComponentSnapshot[] {
@@ -90,10 +92,12 @@ export function buildSnapshot(input: SnapshotInput): Snapshot {
   const services: ServiceSnapshot[] = input.services.map((service) => {
     const latest = input.latest[service.id];
     const valid = input.latestValid[service.id];
-    const state = shown(input.tracks[service.id], valid, offline, restricted);
+    const withheld = input.noAccess?.has(service.id) === true;
+    // Without host access nothing can be measured: no state at all, whatever was seen before.
+    const state = withheld ? { state: 'unknown' as const, confirmed: false } : shown(input.tracks[service.id], valid, offline, restricted);
     const verdict = latest?.verdict;
     const pending =
-      state.confirmed && valid && (valid.state !== state.state || valid.how !== state.how) && state.state !== 'offline' && state.state !== 'restricted'
+      !withheld && state.confirmed && valid && (valid.state !== state.state || valid.how !== state.how) && state.state !== 'offline' && state.state !== 'restricted'
         ? { pending: { state: valid.state, ...(valid.how ? { how: valid.how } : {}) } }
         : {};
     return {
@@ -102,6 +106,7 @@ export function buildSnapshot(input: SnapshotInput): Snapshot {
       custom: service.custom === true,
       ...state,
       ...pending,
+      ...(withheld ? { access: 'withheld' as const } : {}),
       ...(latest ? { lastCheckedAt: latest.roundId } : {}),
       ...(verdict?.latencyMs !== undefined ? { latencyMs: verdict.latencyMs } : {}),
       ...(verdict?.goodputKbps !== undefined ? { goodputKbps: verdict.goodputKbps } : {}),

@@ -44,11 +44,14 @@ export class RecordingEffects implements MonitorEffects {
   readonly logs: string[] = [];
   /** When set, notify() never returns (the worker dies while showing). */
   hangNotify = false;
+  /** Host match patterns the person withheld (site access "on click", a revoked grant). */
+  readonly withheld = new Set<string>();
 
   /** What a new worker finds: the browser's alarms, nothing else. */
   survivors(): RecordingEffects {
     const next = new RecordingEffects();
     for (const [name, at] of this.alarms) next.alarms.set(name, at);
+    for (const pattern of this.withheld) next.withheld.add(pattern);
     return next;
   }
 
@@ -71,6 +74,7 @@ export class RecordingEffects implements MonitorEffects {
   log(message: string): void {
     this.logs.push(message);
   }
+  withheldHosts = async (patterns: readonly string[]): Promise<readonly string[]> => patterns.filter((pattern) => this.withheld.has(pattern));
 }
 
 export class MemorySettings implements SettingsStore {
