@@ -62,23 +62,6 @@ export const WHATSAPP: Service = {
       ],
     },
     {
-      // The one WhatsApp name a browser can ask over plain HTTP (whatsapp.com and whatsapp.net are
-      // HSTS-preloaded): where a resolver lie to a filter server shows its address, which explains
-      // the certificate errors on every other name (classify/tampering.ts).
-      id: 'links',
-      role: 'links',
-      endpoints: [
-        {
-          id: 'whatsapp.links.wame-http',
-          kind: 'http',
-          url: 'http://wa.me/',
-          method: 'HEAD',
-          rotate: false,
-          source: readSource('v2fly/domain-list-community data/whatsapp @c975ccef (wa.me); WhiskeySockets/Baileys src/Defaults/index.ts (wa.me links); not in the lab Chromium 156 HSTS preload (tests/e2e/scenarios/dns-lie-filter.test.ts)'),
-        },
-      ],
-    },
-    {
       id: 'media',
       role: 'media',
       endpoints: [
