@@ -107,14 +107,16 @@ export async function runRound(plan: RoundPlan, deps: RoundDeps): Promise<RoundR
   };
 
   report();
-  await runPhase(plan.probes);
+  // Speed samples go last: a sample and an endpoint probe of the same URL (Viber's and X's media
+  // objects) would otherwise queue behind each other in the browser transport, and the endpoint's
+  // timer would run out while it waits.
+  const samples = plan.probes.filter((probe) => probe.kind === 'throughput');
+  await runPhase(plan.probes.filter((probe) => probe.kind !== 'throughput'));
 
   const network = classifyNetwork(observations, plan.controls, deps.country);
   if (network.state === 'online') {
     const second: PlannedProbe[] = [];
-    const measured = new Set(
-      observations.flatMap((observation) => (observation.target.type === 'throughput' ? [observation.target.serviceId] : [])),
-    );
+    const measured = new Set(samples.flatMap((probe) => (probe.target.type === 'throughput' ? [probe.target.serviceId] : [])));
     for (const service of plan.services) {
       if (plan.sweepOnFailure) {
         const sweep = sweepFor(service, observations);
@@ -129,6 +131,7 @@ export async function runRound(plan: RoundPlan, deps: RoundDeps): Promise<RoundR
       total += second.length;
       await runPhase(second);
     }
+    if (samples.length > 0) await runPhase(samples);
 
     if (observations.some(throughputSuspect)) {
       for (const control of plan.throughputControls.slice(0, THROUGHPUT_CONTROL_ATTEMPTS)) {
