@@ -24,6 +24,7 @@ import { createHandlers } from './handlers';
 import { incidentPagePath, WELCOME_PAGE_PATH } from '../shared/ui/page-paths';
 import { duration, translate, timeOfDay } from './text';
 import { showOnToolbar } from './toolbar';
+import { withheldHosts } from './host-access';
 
 const ALARMS: readonly AlarmName[] = ['round', 'confirm', 'watchdog', 'resume'];
 const SETTINGS_KEY = 'settings';
@@ -104,6 +105,7 @@ export default defineBackground({
           showState: showOnToolbar,
           publish: (snapshot) => push({ type: 'snapshot', snapshot }),
           log: (message) => console.warn(`[blockwatch] ${message}`),
+          withheldHosts: withheldHosts,
         },
         text: { t: translate, time: timeOfDay, duration },
       });

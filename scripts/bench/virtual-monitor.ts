@@ -56,6 +56,7 @@ export async function virtualMonitor(lab: Lab, start: number, settings: Partial<
       showState: async () => undefined,
       publish: () => undefined,
       log: () => undefined,
+      withheldHosts: async () => [],
     },
     text: { t: createTranslate(EN), time: (ms) => new Date(ms).toISOString().slice(11, 16), duration: (ms) => formatDuration(ms, 'en') },
   });

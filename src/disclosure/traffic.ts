@@ -4,7 +4,7 @@
  * welcome page and the options' privacy section show this, so what they say is what the probes do.
  */
 import type { Catalogue, CountryCode } from '../catalogue/types';
-import { CONFIRMATION_SPACING_MS, THROUGHPUT_INTERVAL_MIN } from '../defaults';
+import { CONFIRMATION_SPACING_MS, SPEED_SAMPLE_MAX_AGE_MIN, SPEED_SAMPLE_MAX_AGE_THROTTLED_MIN } from '../defaults';
 import { servicesInForce } from '../runtime/services-in-force';
 import type { Settings } from '../settings/schema';
 
@@ -29,7 +29,8 @@ export interface TrafficDisclosure {
   /** Hosts contacted in plain HTTP: the request (host, path, headers) travels readable by anyone on the path. */
   readonly plainHttp: readonly string[];
   /** Speed tests: null when turned off. */
-  readonly speed: { readonly everyMin: number; readonly budgetBytesPerDay: number } | null;
+  /** Unattended speed samples: each service at least every `everyMin`, `throttledEveryMin` where it was throttled before in the country; also on every manual check. */
+  readonly speed: { readonly everyMin: number; readonly throttledEveryMin: number; readonly budgetBytesPerDay: number } | null;
 }
 
 function hostOf(url: string): string | null {
@@ -64,6 +65,6 @@ export function describeTraffic(catalogue: Catalogue, settings: Settings, now: (
     domesticControls: distinct(domestic),
     country: settings.country,
     plainHttp: distinct(everyUrl.filter((url) => url.startsWith('http:'))),
-    speed: settings.throughputEnabled ? { everyMin: THROUGHPUT_INTERVAL_MIN, budgetBytesPerDay: settings.dataBudgetBytesPerDay } : null,
+    speed: settings.throughputEnabled ? { everyMin: SPEED_SAMPLE_MAX_AGE_MIN, throttledEveryMin: SPEED_SAMPLE_MAX_AGE_THROTTLED_MIN, budgetBytesPerDay: settings.dataBudgetBytesPerDay } : null,
   };
 }

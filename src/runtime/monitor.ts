@@ -17,7 +17,8 @@ import type { ProbeTunables } from '../probe/probe';
 import type { Transport } from '../probe/transport';
 import { runRound, type RoundProgress } from '../round/run-round';
 import { planRound, type RoundKind } from '../schedule/plan-round';
-import { afterRound, nextRegularAt, suspicionAfter, throughputSlot, usedThroughputSlot } from '../schedule/schedule-state';
+import { afterRound, nextRegularAt, suspicionAfter, usedThroughputSlot } from '../schedule/schedule-state';
+import { checkNowSpeedSamples, unattendedSpeedSamples } from '../schedule/speed-samples';
 import { isPaused, pauseFor, type PauseChoice } from '../settings/pause';
 import { loadSettings, savePause, type SettingsStore } from '../settings/settings-store';
 import type { Settings } from '../settings/schema';
@@ -26,6 +27,7 @@ import { remainingToday, spend, spentToday } from '../store/data-ledger';
 import { StoreFullError } from '../store/store-full-error';
 import type { HistoryPort } from './history-port';
 import { notificationText, type NotificationText, type TextTools } from './notification-text';
+import { withheldServices, type WithheldHosts } from './host-access';
 import { enqueue, markShown, type RuntimeState } from './runtime-state';
 import { servicesInForce } from './services-in-force';
 import { snapshotFrom } from './snapshot-from';
@@ -70,6 +72,8 @@ export interface MonitorEffects {
   /** Tells open pages. */
   publish(snapshot: Snapshot): void;
   log(message: string): void;
+  /** Which of these host match patterns the extension may not reach (the person withheld site access). */
+  withheldHosts: WithheldHosts;
 }
 
 export interface MonitorClock {
@@ -143,10 +147,11 @@ export function createMonitor(deps: MonitorDeps): Monitor {
     const config = await settings();
     const services = servicesInForce(deps.catalogue, config, () => clock.now());
     const ids = services.map((service) => service.id);
-    const [current, strip, saved] = await Promise.all([
+    const [current, strip, saved, noAccess] = await Promise.all([
       history.currentState(ids),
       history.last24h(clock.now(), ids),
       state ? Promise.resolve(state) : history.loadState(),
+      withheldServices(services, effects.withheldHosts),
     ]);
     const snapshot = snapshotFrom({
       now: clock.now(),
@@ -158,6 +163,7 @@ export function createMonitor(deps: MonitorDeps): Monitor {
       settings: config,
       nextRoundAt: nextRegularAt(saved.schedule, clock.now(), config.intervalMin, 0),
       dataUsedToday: spentToday(saved.ledger, clock.now(), clock.utcOffsetMin()),
+      noAccess,
     });
     lastSnapshot = snapshot;
     return snapshot;
@@ -295,17 +301,29 @@ export function createMonitor(deps: MonitorDeps): Monitor {
     const now = clock.now();
     const utcOffsetMin = clock.utcOffsetMin();
     const inForce = servicesInForce(deps.catalogue, config, () => clock.now());
-    const services = request.only ? inForce.filter((service) => request.only?.includes(service.id)) : inForce;
+    // A service whose hosts the person withheld is not probed: its probes would fail like a block.
+    const noAccess = await withheldServices(inForce, effects.withheldHosts);
+    const services = (request.only ? inForce.filter((service) => request.only?.includes(service.id)) : inForce).filter((service) => !noAccess.has(service.id));
     const budgetLeft = config.throughputEnabled ? remainingToday(state.ledger, config.dataBudgetBytesPerDay, now, utcOffsetMin) : 0;
 
     let throughputFor: string[] = [...(request.measure ?? [])];
     let schedule = state.schedule;
+    const sampling = {
+      services,
+      throughputAt: schedule.rotation.throughputAt,
+      throughputControls: deps.catalogue.throughputControls,
+      budgetLeftBytes: budgetLeft,
+    };
     if (request.kind === 'regular') {
-      const slot = config.throughputEnabled ? throughputSlot(schedule, now, services, budgetLeft) : null;
-      if (slot) {
-        throughputFor.push(slot);
+      const due = config.throughputEnabled ? unattendedSpeedSamples({ ...sampling, now, country: config.country, intervalMin: config.intervalMin }) : [];
+      if (due.length > 0) {
+        throughputFor.push(...due);
         schedule = usedThroughputSlot(schedule, now);
       }
+    } else if (request.kind === 'manual' && request.measure === undefined) {
+      // "Check now" measures speed too (DESIGN.md, "Decisions"): one click can show a throttled or
+      // stalled service as slow.
+      if (config.throughputEnabled) throughputFor.push(...checkNowSpeedSamples(sampling));
     } else if (request.kind === 'confirm' && state.schedule.pending) {
       throughputFor.push(...state.schedule.pending.throughputFocus);
     }

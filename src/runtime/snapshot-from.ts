@@ -22,6 +22,8 @@ export interface SnapshotSources {
   readonly settings: Settings;
   readonly nextRoundAt: number;
   readonly dataUsedToday: number;
+  /** Services whose hosts the person withheld (`host-access.ts`). */
+  readonly noAccess: ReadonlySet<string>;
 }
 
 export function snapshotFrom(sources: SnapshotSources): Snapshot {
@@ -54,6 +56,7 @@ export function snapshotFrom(sources: SnapshotSources): Snapshot {
     country: sources.settings.country,
     dataUsedToday: sources.dataUsedToday,
     dataBudgetPerDay: sources.settings.dataBudgetBytesPerDay,
+    noAccess: sources.noAccess,
   });
   return { ...snapshot, paused: pause !== null && isPaused(pause, sources.now) ? pause : null };
 }

@@ -40,6 +40,8 @@ export interface ServiceSnapshot {
    */
   readonly pending?: { readonly state: State; readonly how?: How };
   readonly how?: How;
+  /** `withheld`: the person withheld site access to a host of this service; it is not probed (state `unknown`). */
+  readonly access?: 'withheld';
   /** Since when the confirmed state holds (ms). */
   readonly since?: number;
   /** When the service was last probed (ms). */

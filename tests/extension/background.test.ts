@@ -147,6 +147,37 @@ describe('the background in a (fake) browser', () => {
     expect(opened).toHaveBeenCalledWith({ url: expect.stringMatching(/\/history-page\.html#incident=whatsapp\|\d+$/) });
   });
 
+  it('site access withheld for WhatsApp (Chrome\'s "on click", permission answered no): not probed, "no access", never blocked, never notified', async () => {
+    const whatsappHosts = ['web.whatsapp.com', 'www.whatsapp.com', 'e1.whatsapp.net', 'g.whatsapp.net', 'v.whatsapp.net', 'mmg.whatsapp.net'];
+    // Without access the browser fails the request like a block (fetch: "TypeError", webRequest: nothing).
+    for (const host of whatsappHosts) blocked.add(host);
+    vi.spyOn(fakeBrowser.permissions, 'contains').mockImplementation(async (permissions) =>
+      !(permissions.origins ?? []).some((origin) => whatsappHosts.some((host) => origin.includes(`//${host}/`))),
+    );
+    const fetched: string[] = [];
+    vi.stubGlobal('fetch', async (url: string) => {
+      fetched.push(new URL(url).hostname);
+      return fakeFetch(url);
+    });
+    await startBackground();
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
+    let roundAt = await waitForRound();
+    for (let i = 0; i < 3; i += 1) {
+      vi.setSystemTime(roundAt);
+      await fakeBrowser.alarms.onAlarm.trigger({ name: 'round', scheduledTime: roundAt });
+      roundAt = await waitForRound(roundAt);
+    }
+    expect(fetched.filter((host) => whatsappHosts.includes(host))).toEqual([]);
+    expect(fetched.length).toBeGreaterThan(0);
+    expect(Object.keys(await fakeBrowser.notifications.getAll())).toEqual([]);
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({})).toBe(''), { timeout: 10_000, interval: 50 });
+    const [answer] = await fakeBrowser.runtime.onMessage.trigger({ type: 'getSnapshot' }, { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') });
+    const reply = (await answer) as { ok: boolean; value?: { services: { id: string; state: string; access?: string }[] } };
+    const rows = reply.value?.services ?? [];
+    expect(rows.find((row) => row.id === 'whatsapp')).toMatchObject({ state: 'unknown', access: 'withheld' });
+    expect(rows.filter((row) => row.id !== 'whatsapp').every((row) => row.state === 'reachable' && row.access === undefined)).toBe(true);
+  });
+
   it('answers only the extension\'s own pages', async () => {
     await startBackground();
     const [answer] = await fakeBrowser.runtime.onMessage.trigger({ type: 'clearData' }, { id: 'someone-else', url: 'https://evil.example/' });

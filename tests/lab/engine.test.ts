@@ -165,6 +165,12 @@ describe('one kind of block at a time', () => {
     ['WhatsApp silent after the ClientHello', 'whatsapp', (l) => void l.service('whatsapp').behave('silence-after-hello'), 'blocked:tls'],
     ['Telegram redirected to a blockpage', 'telegram', (l) => void l.service('telegram').behave('blockpage-redirect'), 'blocked:blockpage'],
     ['Messenger down on its own side (503): reachable', 'messenger', (l) => void l.service('messenger').behave('error-5xx'), 'reachable'],
+    // Interception beats plain HTTP: http://signal.org answering and the private-CA hosts' certificate
+    // errors prove nothing once signal.org itself shows a certificate that is not its own.
+    ['Signal: every name behind an untrusted authority (Kazakhstan 2019)', 'signal', (l) => void l.service('signal').behave('wrong-cert:self-signed'), 'blocked:tls'],
+    ['Signal: every name behind a certificate for another name', 'signal', (l) => void l.service('signal').behave('wrong-cert:wrong-name'), 'blocked:tls'],
+    ['WhatsApp: every name resolved to the filter server (Iran)', 'whatsapp', (l) => void l.service('whatsapp').dns('bogus'), 'blocked:dns'],
+    ['Signal: every name resolved to the filter server', 'signal', (l) => void l.service('signal').dns('bogus'), 'blocked:dns'],
   ])('%s → %s', async (_name, id, scenario, expected) => {
     scenario(lab);
     const verdict = await round();
@@ -228,6 +234,27 @@ describe('one kind of block at a time', () => {
   });
 });
 
+describe('interception and resolver lies overrule single answers', () => {
+  it('Telegram intercepted: its plain-HTTP data centres still answer, so partial by tls, never reachable', async () => {
+    lab.service('telegram').behave('wrong-cert:self-signed');
+    for (const dc of ['149.154.167.51', '149.154.167.91', '149.154.175.50', '149.154.171.5']) lab.address(dc).behave('ok');
+    const verdict = verdictOf(await round({ services: ['telegram'] }), 'telegram');
+    expect(summary(verdict)).toBe('partial:tls');
+    // t.me over plain HTTP answered, yet the links component is intercepted.
+    expect(verdict.components.find((component) => component.componentId === 'links')).toMatchObject({ ok: false, how: 'tls' });
+  });
+
+  it('only signal.org intercepted: the private-CA hosts\' certificate errors no longer count as reached', async () => {
+    lab.host('signal.org').behave('wrong-cert:self-signed');
+    lab.host('chat.signal.org').behave('wrong-cert:self-signed');
+    lab.host('storage.signal.org').behave('wrong-cert:self-signed');
+    lab.host('cdn.signal.org').behave('wrong-cert:self-signed');
+    const verdict = verdictOf(await round({ services: ['signal'] }), 'signal');
+    expect(verdict.state).not.toBe('reachable');
+    expect(verdict.components.find((component) => component.componentId === 'chat')).toMatchObject({ ok: false, how: 'tls' });
+  });
+});
+
 describe('every behaviour maps to one reading, and every reading to its behaviours only', () => {
   it('the whole table', async () => {
     const served: readonly (Behaviour | `dns:${DnsBehaviour}`)[] = [
@@ -279,6 +306,48 @@ describe('every behaviour maps to one reading, and every reading to its behaviou
       'dns:bogus': 'blocked:dns',
       'dns:timeout': 'blocked:dns',
       'exit abroad (VPN)': 'reachable@proxy',
+    });
+  });
+
+  it('the whole table for a service with private-CA hosts (Signal): a certificate error is only "reached" when nothing else was tampered with', async () => {
+    const served: readonly (Behaviour | `dns:${DnsBehaviour}`)[] = [
+      'ok',
+      'error-5xx',
+      'reset-after-hello',
+      'close-after-hello',
+      'silence-after-hello',
+      'wrong-cert:self-signed',
+      'wrong-cert:wrong-name',
+      'wrong-cert:expired',
+      'blockpage-redirect',
+      'refuse',
+      'blackhole',
+      'dns:nxdomain',
+      'dns:bogus',
+      'dns:timeout',
+    ];
+    const readings = new Map<string, string>();
+    for (const behaviour of served) {
+      lab.reset();
+      if (behaviour.startsWith('dns:')) lab.service('signal').dns(behaviour.slice(4) as DnsBehaviour);
+      else lab.service('signal').behave(behaviour as Behaviour);
+      readings.set(behaviour, summary(verdictOf(await round({ services: ['signal'] }), 'signal')));
+    }
+    expect(Object.fromEntries(readings)).toEqual({
+      ok: 'reachable',
+      'error-5xx': 'reachable',
+      'reset-after-hello': 'blocked:reset',
+      'close-after-hello': 'blocked:reset',
+      'silence-after-hello': 'blocked:tls',
+      'wrong-cert:self-signed': 'blocked:tls',
+      'wrong-cert:wrong-name': 'blocked:tls',
+      'wrong-cert:expired': 'partial:tls',
+      'blockpage-redirect': 'blocked:blockpage',
+      refuse: 'blocked:connect',
+      blackhole: 'blocked:connect',
+      'dns:nxdomain': 'blocked:dns',
+      'dns:bogus': 'blocked:dns',
+      'dns:timeout': 'blocked:dns',
     });
   });
 });

@@ -47,12 +47,15 @@ export class RecordingEffects implements MonitorEffects {
   readonly logs: string[] = [];
   /** When set, notify() never returns (the worker dies while showing). */
   hangNotify = false;
+  /** Host match patterns the person withheld (site access "on click", a revoked grant). */
+  readonly withheld = new Set<string>();
 
   /** What a new worker finds: the browser's alarms, nothing else. */
   survivors(): RecordingEffects {
     const next = new RecordingEffects();
     for (const [name, at] of this.alarms) next.alarms.set(name, at);
     for (const [name, period] of this.repeating) next.repeating.set(name, period);
+    for (const pattern of this.withheld) next.withheld.add(pattern);
     return next;
   }
 
@@ -79,6 +82,7 @@ export class RecordingEffects implements MonitorEffects {
   log(message: string): void {
     this.logs.push(message);
   }
+  withheldHosts = async (patterns: readonly string[]): Promise<readonly string[]> => patterns.filter((pattern) => this.withheld.has(pattern));
 }
 
 export class MemorySettings implements SettingsStore {

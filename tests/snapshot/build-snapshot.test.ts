@@ -52,6 +52,22 @@ describe('the state a popup row shows', () => {
     expect(snapshot.services[0]!.components.map((component) => component.ok)).toEqual([null, null, null]);
   });
 
+  it('a speed sample that read slow shows slow at once, unconfirmed, then confirmed or cleared by the next samples', () => {
+    const fast: ServiceVerdict = { ...blocked, state: 'reachable', how: undefined, components: [], speed: 'ok' };
+    delete (fast as { how?: unknown }).how;
+    const stalled: ServiceVerdict = { ...fast, state: 'slow', how: 'stall', speed: 'stall' };
+    const rowAfter = (verdicts: ServiceVerdict[]) => {
+      const tracks = feed(verdicts.map((verdict) => ({ network: ONLINE, verdict })));
+      const last = verdicts.at(-1)!;
+      return buildSnapshot(input({ tracks, latestNetwork: ONLINE, latest: latest(last, verdicts.length), latestValid: { [MESSENGER.id]: { state: last.state, ...(last.how ? { how: last.how } : {}) } } })).services[0];
+    };
+    expect(rowAfter([fast, stalled])).toMatchObject({ state: 'slow', how: 'stall', confirmed: false });
+    expect(rowAfter([fast, stalled, stalled, stalled])).toMatchObject({ state: 'slow', how: 'stall', confirmed: true });
+    expect(rowAfter([fast, stalled, fast])).toMatchObject({ state: 'reachable', confirmed: true });
+    // Not a notification, not a count on the badge.
+    expect(buildSnapshot(input({ tracks: feed([{ network: ONLINE, verdict: fast }, { network: ONLINE, verdict: stalled }]) })).blockedCount).toBe(0);
+  });
+
   it('is the latest valid round, marked unconfirmed, before anything is confirmed', () => {
     const tracks = feed([{ network: ONLINE, verdict: blocked }]);
     const snapshot = buildSnapshot(input({ tracks, latestNetwork: ONLINE, latest: latest(blocked, 1), latestValid: { [MESSENGER.id]: { state: 'blocked', how: 'dns' } } }));

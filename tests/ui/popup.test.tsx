@@ -69,6 +69,14 @@ describe('popup: states', () => {
     expect(row('telegram').textContent).toContain('checked 3 minutes ago');
   });
 
+  it('a service whose site access was withheld reads "no access" with the fix, not blocked', async () => {
+    await showPopup(snapshot({ services: [service({ id: 'whatsapp', name: 'WhatsApp', state: 'unknown', confirmed: false, access: 'withheld' }), service({ id: 'telegram', name: 'Telegram' })] }));
+    expect(row('whatsapp').dataset['access']).toBe('withheld');
+    expect(within(row('whatsapp')).getByText(en('popup_no_access'))).toBeTruthy();
+    expect(within(row('whatsapp')).getByText(en('popup_no_access_fix'))).toBeTruthy();
+    expect(row('telegram').dataset['access']).toBeUndefined();
+  });
+
   it('marks a state seen in one check only as unconfirmed, and a confirmed one not', async () => {
     await showPopup(
       snapshot({

@@ -37,7 +37,7 @@ export function TrafficList(props: { readonly traffic: TrafficDisclosure }) {
   return (
     <div class="traffic stack" data-interval-min={traffic.intervalMin}>
       <p>{t('traffic_rhythm', [count(traffic.intervalMin), count(traffic.confirmAfterSec)])}</p>
-      <p>{traffic.speed ? t('traffic_speed', [count(traffic.speed.everyMin), formatBytes(traffic.speed.budgetBytesPerDay, locale)]) : t('traffic_speed_off')}</p>
+      <p>{traffic.speed ? t('traffic_speed', [count(traffic.speed.everyMin / 60), count(traffic.speed.throttledEveryMin / 60), formatBytes(traffic.speed.budgetBytesPerDay, locale)]) : t('traffic_speed_off')}</p>
       <dl class="traffic-hosts">
         {traffic.services.map((service) => (
           <div key={service.name} data-service-hosts={service.name}>
