@@ -33,9 +33,12 @@ const SUITES: readonly Suite[] = [
   },
   { id: 'build', title: 'Build (Chrome MV3, Firefox MV2)', command: ['npm', 'run', 'build'], count: 'exit' },
   { id: 'zip', title: 'Store packages', command: ['npm', 'run', 'zip'], count: 'exit' },
+  // Two clones of HEAD and a rebuild from the sources zip, each `npm run zip`: ~37 s of CPU, 50 s to
+  // 2 min of wall time on 2 shared cores depending on the load.
+  { id: 'reproducible', title: 'Reproducible zips (two clean clones, byte-identical)', command: ['node', '--import', 'tsx', 'tests/reproducible/zip-twice.ts'], count: 'last-line' },
   { id: 'lab-selftest', title: 'Browser lab self-test (Chromium in a namespace)', command: ['node', '--import', 'tsx', 'tests/e2e/lab-selftest.ts'], count: 'last-line' },
   { id: 'e2e', title: 'End to end in Chromium against the lab', command: ['node', '--import', 'tsx', 'tests/e2e/run-scenarios.ts'], count: 'last-line' },
-  { id: 'firefox', title: 'Firefox: web-ext lint and a headless smoke run', command: ['node', '--import', 'tsx', 'tests/e2e/firefox/run.ts'], count: 'last-line' },
+  { id: 'firefox', title: 'Firefox: web-ext lint, a headless smoke run and the wire check', command: ['node', '--import', 'tsx', 'tests/e2e/firefox/run.ts'], count: 'last-line' },
 ];
 
 function run(command: readonly string[]): Promise<{ code: number; lastLine: string }> {

@@ -41,8 +41,23 @@ export const CONTROL_MIN_GOODPUT_KBPS = 1_000;
 export const THROUGHPUT_SUSPECT_KBPS = 2_000;
 /** Response-headers latency above which a reachable service "looks slow" and gets a throughput probe at once, ms. OONI's Kazakhstan finding: throttled handshakes had a > 4 s median. */
 export const SLOW_LOOKING_LATENCY_MS = 4_000;
-/** Throughput rounds: one service at a time in rotation, every this many minutes. */
-export const THROUGHPUT_INTERVAL_MIN = 30;
+/**
+ * Unattended speed samples: the longest a service goes without one, minutes. A throttled service
+ * reads "reachable" to every other probe, so only these samples find it: every 2 h where the
+ * service has been throttled in the user's country before (catalogue/throttling-history.ts), every
+ * 6 h elsewhere. At the default objects (64 KiB) that is ≈ 4 MB a day for the catalogue, inside the
+ * 15 MB budget (`npm run bench` measures it).
+ */
+export const SPEED_SAMPLE_MAX_AGE_THROTTLED_MIN = 120;
+export const SPEED_SAMPLE_MAX_AGE_MIN = 360;
+/**
+ * Bytes one round may spend on speed samples, objects and throughput controls together (1 MB):
+ * "Check now" samples every service with an object (9 × 64 KiB plus two 64 KiB controls ≈ 0.8 MB
+ * on the wire), and one click must stay cheap on a metered phone plan.
+ */
+export const SPEED_SAMPLE_BYTES_PER_ROUND = 1_000_000;
+/** Wire bytes a throughput request costs beyond its body, bytes: a TLS handshake with a certificate chain (~5 KB) and headers. */
+export const THROUGHPUT_REQUEST_OVERHEAD_BYTES = 8_000;
 
 /**
  * Requests in flight at once in a round. All of a full sweep (≈ 46 requests) start together, so a

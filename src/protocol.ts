@@ -6,6 +6,7 @@
  */
 import type { ComponentRole } from './catalogue/types';
 import type { Snapshot } from './snapshot/snapshot';
+import type { PauseChoice } from './settings/pause';
 import type { Settings } from './settings/schema';
 import type { SettingsFieldError } from './settings/validate';
 import type { ImportReport } from './store/import';
@@ -32,12 +33,12 @@ export interface ExportFile {
 export interface Requests {
   /** The current snapshot (the popup's first render). */
   readonly getSnapshot: { readonly request: Record<string, never>; readonly response: Snapshot };
-  /** "Check now": a full round; joins a round already running instead of starting a second. */
-  readonly runNow: { readonly request: Record<string, never>; readonly response: { readonly joined: boolean } };
+  /** "Check now": a full round; joins a round already running instead of starting a second. Paused: nothing runs. */
+  readonly runNow: { readonly request: Record<string, never>; readonly response: { readonly joined: boolean; readonly paused?: true } };
   /** Measure one service's throughput now (on demand). */
   readonly measureSpeed: {
     readonly request: { readonly serviceId: string };
-    readonly response: { readonly ok: true } | { readonly ok: false; readonly reason: 'unknown_service' | 'no_object' | 'budget_spent' };
+    readonly response: { readonly ok: true } | { readonly ok: false; readonly reason: 'unknown_service' | 'no_object' | 'budget_spent' | 'paused' };
   };
   /** Availability, latency and goodput over a span, for the history page. */
   readonly getHistory: { readonly request: { readonly span: Span }; readonly response: HistoryRange };
@@ -48,7 +49,11 @@ export interface Requests {
     readonly request: { readonly update: unknown };
     readonly response: { readonly ok: true; readonly settings: Settings } | { readonly ok: false; readonly errors: readonly SettingsFieldError[] };
   };
-  readonly exportData: { readonly request: { readonly format: ExportFormat }; readonly response: ExportFile };
+  /**
+   * `full: false` (the default choice) leaves out what could identify the person's network or
+   * targets (src/store/redact.ts); `full: true` is everything as stored.
+   */
+  readonly exportData: { readonly request: { readonly format: ExportFormat; readonly full: boolean }; readonly response: ExportFile };
   /** Imports a JSON export; a bad file changes nothing. */
   readonly importData: {
     readonly request: { readonly text: string };
@@ -56,6 +61,10 @@ export interface Requests {
   };
   /** Deletes all history (the page asks the person first). */
   readonly clearData: { readonly request: Record<string, never>; readonly response: { readonly ok: true } };
+  /** Stops every probe and notification for the chosen time (src/settings/pause.ts). */
+  readonly pause: { readonly request: { readonly choice: PauseChoice }; readonly response: { readonly ok: true } };
+  /** Ends a pause; answers when the round it starts at once has ended. */
+  readonly resume: { readonly request: Record<string, never>; readonly response: { readonly ok: true } };
 }
 
 export type RequestName = keyof Requests;
@@ -84,8 +93,17 @@ export const REQUEST_NAMES: readonly RequestName[] = [
   'exportData',
   'importData',
   'clearData',
+  'pause',
+  'resume',
 ];
 
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['json', 'observations-csv', 'incidents-csv'];
+
 export function isRequestMessage(value: unknown): value is RequestMessage {
-  return typeof value === 'object' && value !== null && (REQUEST_NAMES as readonly unknown[]).includes((value as { type?: unknown }).type);
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    Object.hasOwn(value, 'type') &&
+    (REQUEST_NAMES as readonly unknown[]).includes((value as { type?: unknown }).type)
+  );
 }

@@ -2,7 +2,12 @@
  * The engine's transport in a browser: `fetch` from the background, and the browser's own words
  * for each request from `webRequest` (fetch itself only ever says "TypeError"). Requests are found
  * again by URL — the URL goes out unchanged, with no marker a filter could read — so two probes of
- * the same URL never run at once: the second waits until the first is forgotten.
+ * the same URL never run at once: the second waits until the first is forgotten (or, should a
+ * probe never forget it, until QUEUE_HOLD_LIMIT_MS have passed).
+ *
+ * The listeners see only Blockwatch's own requests: no tab (`tabId: -1`) and only the hosts it
+ * probes (the catalogue's and the person's own targets, `watch()` when they change), never a page
+ * the person opens. Nothing of what they see is kept beyond the probe that asked.
  *
  * The browser's events may come late: a fetch can reject before the worker even hears of the
  * request (measured in Chromium: ~160 ms for an NXDOMAIN). So a request stays joinable until the
@@ -12,14 +17,32 @@ import type { Environment, RequestDetail, Transport, TransportRequest } from '..
 
 /** How long to wait, after a request settled, for the browser's event about it, ms: events are dispatched asynchronously and may trail the fetch's promise. */
 export const DETAIL_WAIT_MS = 1_500;
+/**
+ * How long one probe may hold its URL before the next probe of that URL goes ahead anyway, ms:
+ * longer than any probe lasts (15 s for headers + 10 s for a body + DETAIL_WAIT_MS, src/probe), so
+ * only a probe that never called `forget` (a bug, a thrown error) is cut short, and a URL is
+ * never blocked for good.
+ */
+export const QUEUE_HOLD_LIMIT_MS = 60_000;
+
+/** `tabId` of a request no tab made: the extension's own. */
+export const EXTENSION_REQUEST = -1;
 
 interface Details {
   readonly requestId: string;
   readonly url: string;
   readonly tabId: number;
 }
+
+/** What the listeners are registered for: the extension's own requests to the probed hosts only. */
+export interface RequestFilter {
+  readonly urls: string[];
+  readonly tabId: number;
+}
+
 interface Listenable<D> {
-  addListener(listener: (details: D) => void, filter: { urls: string[] }): void;
+  addListener(listener: (details: D) => void, filter: RequestFilter): void;
+  removeListener(listener: (details: D) => void): void;
 }
 
 /** The part of `webRequest` the transport listens to (both browsers have it). */
@@ -33,6 +56,11 @@ export interface WebRequestEvents {
 
 export type FetchFunction = (url: string, init: RequestInit) => Promise<Response>;
 
+export interface BrowserTransport extends Transport {
+  /** Listen for these match patterns from now on (the probed hosts changed: a custom target added or removed). */
+  watch(patterns: readonly string[]): void;
+}
+
 interface Pending {
   readonly url: string;
   requestId?: string;
@@ -44,10 +72,6 @@ interface Pending {
   wake?: () => void;
 }
 
-/** Only the extension's own requests (no tab) to http(s) URLs. */
-const FILTER = { urls: ['http://*/*', 'https://*/*'] };
-const EXTENSION_REQUEST = -1;
-
 function normalize(url: string): string {
   try {
     return new URL(url).href;
@@ -56,7 +80,8 @@ function normalize(url: string): string {
   }
 }
 
-export function createBrowserTransport(environment: Environment, events: WebRequestEvents, fetchFunction: FetchFunction): Transport {
+/** `patterns`: the match patterns of every probed host (never a catch-all). */
+export function createBrowserTransport(environment: Environment, events: WebRequestEvents, patterns: readonly string[], fetchFunction: FetchFunction): BrowserTransport {
   const byKey = new Map<string, Pending>();
   /** The request now in flight for a URL, waiting for its webRequest id. */
   const unbound = new Map<string, Pending>();
@@ -69,38 +94,76 @@ export function createBrowserTransport(environment: Environment, events: WebRequ
     pending.wake?.();
   };
 
-  events.onBeforeRequest.addListener((details) => {
+  const onBeforeRequest = (details: Details): void => {
+    // The filter already says so; kept in case a browser ignores the filter's tabId.
     if (details.tabId !== EXTENSION_REQUEST) return;
     const pending = unbound.get(normalize(details.url));
     if (!pending || pending.requestId !== undefined) return;
     pending.requestId = details.requestId;
     unbound.delete(pending.url);
     byRequestId.set(details.requestId, pending);
-  }, FILTER);
-  events.onBeforeRedirect.addListener((details) => {
+  };
+  const onBeforeRedirect = (details: Details & { readonly redirectUrl: string }): void => {
     const pending = byRequestId.get(details.requestId);
     if (pending) pending.detail.redirectedTo = details.redirectUrl;
-  }, FILTER);
-  events.onResponseStarted.addListener((details) => {
+  };
+  const onResponseStarted = (details: Details & { readonly ip?: string }): void => {
     const pending = byRequestId.get(details.requestId);
     if (pending && details.ip) pending.detail.ip = details.ip;
-  }, FILTER);
-  events.onCompleted.addListener((details) => {
+  };
+  const onCompleted = (details: Details & { readonly ip?: string }): void => {
     const pending = byRequestId.get(details.requestId);
     if (!pending) return;
     if (details.ip) pending.detail.ip = details.ip;
     settle(pending);
-  }, FILTER);
-  events.onErrorOccurred.addListener((details) => {
+  };
+  const onErrorOccurred = (details: Details & { readonly error: string; readonly ip?: string }): void => {
     const pending = byRequestId.get(details.requestId);
     if (!pending) return;
     pending.detail.error = details.error;
     if (details.ip) pending.detail.ip = details.ip;
     settle(pending);
-  }, FILTER);
+  };
+
+  function forgetPending(key: string): void {
+    const pending = byKey.get(key);
+    if (!pending) return;
+    byKey.delete(key);
+    if (pending.requestId !== undefined) byRequestId.delete(pending.requestId);
+    if (unbound.get(pending.url) === pending) unbound.delete(pending.url);
+    pending.release();
+  }
+
+  let watched: readonly string[] = [];
+  const listen = (urls: readonly string[]): void => {
+    const filter: RequestFilter = { urls: [...urls], tabId: EXTENSION_REQUEST };
+    events.onBeforeRequest.addListener(onBeforeRequest, filter);
+    events.onBeforeRedirect.addListener(onBeforeRedirect, filter);
+    events.onResponseStarted.addListener(onResponseStarted, filter);
+    events.onCompleted.addListener(onCompleted, filter);
+    events.onErrorOccurred.addListener(onErrorOccurred, filter);
+    watched = [...urls];
+  };
+  const unlisten = (): void => {
+    events.onBeforeRequest.removeListener(onBeforeRequest);
+    events.onBeforeRedirect.removeListener(onBeforeRedirect);
+    events.onResponseStarted.removeListener(onResponseStarted);
+    events.onCompleted.removeListener(onCompleted);
+    events.onErrorOccurred.removeListener(onErrorOccurred);
+  };
+  // No host at all would make the filter match nothing in one browser and everything in another: listen to none then.
+  if (patterns.length > 0) listen(patterns);
 
   return {
     environment,
+
+    watch(next) {
+      const sorted = [...new Set(next)].sort();
+      if (sorted.length === watched.length && sorted.every((pattern, index) => pattern === watched[index])) return;
+      unlisten();
+      watched = [];
+      if (sorted.length > 0) listen(sorted);
+    },
 
     async fetch(url: string, request: TransportRequest): Promise<Response> {
       const normalized = normalize(url);
@@ -113,18 +176,21 @@ export function createBrowserTransport(environment: Environment, events: WebRequ
       queue.set(normalized, turn);
       await before;
 
+      // A probe that never forgets its request still lets the next one of this URL go, in time.
+      const holdLimit = setTimeout(() => release(), QUEUE_HOLD_LIMIT_MS);
       const pending: Pending = {
         url: normalized,
         detail: {},
         settled: false,
         release: () => {
+          clearTimeout(holdLimit);
           release();
           if (queue.get(normalized) === turn) queue.delete(normalized);
         },
       };
       byKey.set(request.key, pending);
       unbound.set(normalized, pending);
-      return fetchFunction(url, {
+      const init: RequestInit = {
         method: request.method,
         ...(request.headers ? { headers: request.headers } : {}),
         ...(request.body !== undefined ? { body: request.body } : {}),
@@ -133,7 +199,14 @@ export function createBrowserTransport(environment: Environment, events: WebRequ
         credentials: 'omit',
         redirect: 'follow',
         referrerPolicy: 'no-referrer',
-      });
+      };
+      try {
+        return fetchFunction(url, init);
+      } catch (error) {
+        // Thrown before any request went out (a bad URL or init): no event will come, let the URL go now.
+        forgetPending(request.key);
+        throw error;
+      }
     },
 
     async detail(key: string): Promise<RequestDetail | undefined> {
@@ -155,13 +228,6 @@ export function createBrowserTransport(environment: Environment, events: WebRequ
       return { ...(error !== undefined ? { error } : {}), ...(ip !== undefined ? { ip } : {}), ...(redirectedTo !== undefined ? { redirectedTo } : {}) };
     },
 
-    forget(key: string): void {
-      const pending = byKey.get(key);
-      if (!pending) return;
-      byKey.delete(key);
-      if (pending.requestId !== undefined) byRequestId.delete(pending.requestId);
-      if (unbound.get(pending.url) === pending) unbound.delete(pending.url);
-      pending.release();
-    },
+    forget: forgetPending,
   };
 }

@@ -7,12 +7,12 @@ import { allServices } from '../../src/runtime/services-in-force';
 import type { Settings } from '../../src/settings/schema';
 import { loadSettings, updateSettings, type SettingsStore } from '../../src/settings/settings-store';
 import { clearAll } from '../../src/store/clear-all';
-import { incidentRows, INCIDENT_COLUMNS, observationRows, OBSERVATION_COLUMNS, toCsv } from '../../src/store/csv';
+import { incidentRows, observationRows, toCsv } from '../../src/store/csv';
 import { exportHistory } from '../../src/store/export';
-import { importHistory } from '../../src/store/import';
+import { redactExport } from '../../src/store/redact';
+import { importFile } from '../../src/store/import-file';
 import { historyRange, incidentsBetween } from '../../src/store/queries';
 import type { HistoryDb } from '../../src/store/schema';
-import { validateExport } from '../../src/store/validate-export';
 import type { Handlers } from '../shared/messaging';
 
 export interface HandlerDeps {
@@ -60,22 +60,33 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return result;
     },
 
-    async exportData({ format }): Promise<ExportFile> {
+    async exportData({ format, full }): Promise<ExportFile> {
       const now = deps.now();
-      const data = await exportHistory(db, now);
-      if (format === 'json') return { filename: dated('blockwatch-history', 'json', now), mime: 'application/json', text: JSON.stringify(data) };
+      const stored = await exportHistory(db, now);
+      // The default file is safe to share; the full one says so in its name.
+      const data = full ? stored : redactExport(stored);
+      const name = (prefix: string): string => (full ? `${prefix}-full` : prefix);
+      if (format === 'json') return { filename: dated(name('blockwatch-history'), 'json', now), mime: 'application/json', text: JSON.stringify(data) };
       if (format === 'observations-csv') {
-        return { filename: dated('blockwatch-observations', 'csv', now), mime: 'text/csv', text: toCsv([[...OBSERVATION_COLUMNS], ...observationRows(data.observations)]) };
+        return { filename: dated(name('blockwatch-observations'), 'csv', now), mime: 'text/csv', text: toCsv(observationRows(data.observations)) };
       }
-      return { filename: dated('blockwatch-incidents', 'csv', now), mime: 'text/csv', text: toCsv([[...INCIDENT_COLUMNS], ...incidentRows(data.incidents)]) };
+      return { filename: dated('blockwatch-incidents', 'csv', now), mime: 'text/csv', text: toCsv(incidentRows(data.incidents)) };
     },
 
     async importData({ text }) {
-      const checked = validateExport(text);
-      if (!checked.ok) return { ok: false, error: checked.error };
-      const report = await importHistory(db, checked.data);
-      await monitor.reconsider();
-      return { ok: true, report };
+      const outcome = await importFile(db, text, deps.now());
+      if (outcome.ok) await monitor.reconsider();
+      return outcome;
+    },
+
+    async pause({ choice }) {
+      await monitor.pause(choice);
+      return { ok: true };
+    },
+
+    async resume() {
+      await monitor.resume();
+      return { ok: true };
     },
 
     async clearData() {

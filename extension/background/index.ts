@@ -4,23 +4,29 @@
  * exist when `main` returns); everything else waits on one `ready` promise.
  */
 import { browser } from 'wxt/browser';
+import { canNotify } from '../shared/capabilities';
 import { defineBackground } from 'wxt/utils/define-background';
 import { CATALOGUE } from '../../src/catalogue';
 import type { Environment } from '../../src/probe/transport';
 import { createMonitor, type AlarmName, type Monitor } from '../../src/runtime/monitor';
-import { idbHistoryPort } from '../../src/runtime/idb-history-port';
+import { reopeningHistoryPort } from '../../src/runtime/reopening-history-port';
 import { guessCountry } from '../../src/settings/country';
 import { defaultSettings } from '../../src/settings/schema';
 import type { SettingsStore } from '../../src/settings/settings-store';
 import { openHistory } from '../../src/store/open';
 import { handle, push } from '../shared/messaging';
 import { createBrowserTransport, type WebRequestEvents } from './browser-transport';
+import { removeOriginWithListener, removeOriginWithSessionRule, type BeforeSendHeaders, type SessionRules } from './no-origin';
+import { hostPermissions } from '../../src/catalogue/permissions';
+import { loadSettings } from '../../src/settings/settings-store';
+import { probedPatterns } from '../../src/runtime/probed-patterns';
 import { createHandlers } from './handlers';
-import { incidentPagePath } from '../shared/ui/page-paths';
+import { incidentPagePath, WELCOME_PAGE_PATH } from '../shared/ui/page-paths';
 import { duration, translate, timeOfDay } from './text';
 import { showOnToolbar } from './toolbar';
+import { withheldHosts } from './host-access';
 
-const ALARMS: readonly AlarmName[] = ['round', 'confirm'];
+const ALARMS: readonly AlarmName[] = ['round', 'confirm', 'watchdog', 'resume'];
 const SETTINGS_KEY = 'settings';
 
 /** Which failure table applies: Firefox's webRequest speaks NS_ERROR_*, Chrome's net::ERR_*. */
@@ -51,15 +57,31 @@ function extensionUrl(path: string): string {
 export default defineBackground({
   type: 'module',
   main() {
-    const transport = createBrowserTransport(environment(), browser.webRequest as unknown as WebRequestEvents, (url, init) => fetch(url, init));
+    const failed = (what: string) => (error: unknown): void => console.error(`[blockwatch] ${what} failed`, error);
+    // Listeners first, for the catalogue's hosts; the person's own targets join once the settings are read.
+    const inBrowser = environment();
+    const transport = createBrowserTransport(inBrowser, browser.webRequest as unknown as WebRequestEvents, hostPermissions(CATALOGUE), (url, init) => fetch(url, init));
+    const originRemoval =
+      inBrowser === 'firefox'
+        ? removeOriginWithListener((browser.webRequest as unknown as { onBeforeSendHeaders: BeforeSendHeaders }).onBeforeSendHeaders, extensionUrl('/'), hostPermissions(CATALOGUE))
+        : null;
+    // Chrome: the rule must be in force before the first probe, so `ready` waits for it.
+    const originRuleSet: Promise<void> =
+      inBrowser === 'firefox' ? Promise.resolve() : removeOriginWithSessionRule(browser.declarativeNetRequest as unknown as SessionRules, browser.runtime.id);
     const defaults = defaultSettings(guessCountry(Intl.DateTimeFormat().resolvedOptions().timeZone, [browser.i18n.getUILanguage(), ...navigator.languages]));
     const now = (): number => Date.now();
     const utcOffsetMin = (): number => -new Date().getTimezoneOffset();
+    const watchProbedHosts = async (): Promise<void> => {
+      const patterns = probedPatterns(CATALOGUE, await loadSettings(settingsStore, defaults), now);
+      transport.watch(patterns);
+      originRemoval?.watch(patterns);
+    };
 
-    const ready: Promise<{ monitor: Monitor; handlers: ReturnType<typeof createHandlers> }> = openHistory(indexedDB).then((db) => {
+    const ready: Promise<{ monitor: Monitor; handlers: ReturnType<typeof createHandlers> }> = Promise.all([openHistory(indexedDB), originRuleSet, watchProbedHosts().catch(failed('watching the probed hosts'))]).then(([db]) => {
       const monitor = createMonitor({
         catalogue: CATALOGUE,
-        history: idbHistoryPort(db),
+        // A database deleted or closed under a running background is opened again for the next round.
+        history: reopeningHistoryPort(() => openHistory(indexedDB), db),
         settings: settingsStore,
         defaultSettings: defaults,
         transport,
@@ -69,21 +91,26 @@ export default defineBackground({
             if (at === null) await browser.alarms.clear(name);
             else await browser.alarms.create(name, { when: at });
           },
+          async armRepeating(name, periodMin) {
+            await browser.alarms.create(name, { periodInMinutes: periodMin });
+          },
           async alarmAt(name) {
             return (await browser.alarms.get(name))?.scheduledTime ?? null;
           },
           async notify(id, text) {
+            // Firefox for Android may have no notifications: the change still shows on the toolbar and in the history.
+            if (!canNotify()) return;
             await browser.notifications.create(id, { type: 'basic', iconUrl: extensionUrl('/icon/128.png'), title: text.title, message: text.message });
           },
           showState: showOnToolbar,
           publish: (snapshot) => push({ type: 'snapshot', snapshot }),
           log: (message) => console.warn(`[blockwatch] ${message}`),
+          withheldHosts: withheldHosts,
         },
         text: { t: translate, time: timeOfDay, duration },
       });
       return { monitor, handlers: createHandlers({ db, monitor, settings: settingsStore, defaults, now, utcOffsetMin }) };
     });
-    const failed = (what: string) => (error: unknown): void => console.error(`[blockwatch] ${what} failed`, error);
 
     handle(
       {
@@ -97,6 +124,8 @@ export default defineBackground({
         exportData: (request) => ready.then(({ handlers }) => handlers.exportData(request)),
         importData: (request) => ready.then(({ handlers }) => handlers.importData(request)),
         clearData: (request) => ready.then(({ handlers }) => handlers.clearData(request)),
+        pause: (request) => ready.then(({ handlers }) => handlers.pause(request)),
+        resume: (request) => ready.then(({ handlers }) => handlers.resume(request)),
       },
       ready,
     );
@@ -105,16 +134,24 @@ export default defineBackground({
       const name = ALARMS.find((known) => known === alarm.name);
       if (name) ready.then(({ monitor }) => monitor.onAlarm(name)).catch(failed(`alarm ${alarm.name}`));
     });
+    // A custom target added or removed: listen to exactly the hosts probed now.
+    browser.storage.onChanged.addListener((changes, area) => {
+      if (area === 'local' && SETTINGS_KEY in changes) watchProbedHosts().catch(failed('watching the probed hosts'));
+    });
     browser.runtime.onInstalled.addListener((details) => {
+      // A new install says first what Blockwatch sends and who can see it, with a Pause button.
+      if (details.reason === 'install') browser.tabs.create({ url: extensionUrl(WELCOME_PAGE_PATH) }).catch(failed('opening the welcome page'));
       ready.then(({ monitor }) => monitor.start(details.reason === 'install' ? 'install' : 'startup')).catch(failed('install'));
     });
     browser.runtime.onStartup.addListener(() => {
       ready.then(({ monitor }) => monitor.start('startup')).catch(failed('start-up'));
     });
-    browser.notifications.onClicked.addListener((id) => {
-      browser.tabs.create({ url: historyUrlFor(id) }).catch(failed('opening the history'));
-      browser.notifications.clear(id).catch(() => undefined);
-    });
+    if (canNotify()) {
+      browser.notifications.onClicked.addListener((id) => {
+        browser.tabs.create({ url: historyUrlFor(id) }).catch(failed('opening the history'));
+        browser.notifications.clear(id).catch(() => undefined);
+      });
+    }
 
     // Every wake-up: show what a killed worker left unshown, and make sure the schedule is armed.
     ready.then(({ monitor }) => monitor.start('wake')).catch(failed('wake-up'));

@@ -1,7 +1,8 @@
 /**
  * One subject's availability over the span: a stacked bar per bucket (share of time per state,
  * reachable at the bottom), the overall share in words, and the same as a table on request.
- * Buckets without data stay empty, never guessed.
+ * Buckets without data stay empty, never guessed. For the network, the share of checks that went
+ * through a VPN or proxy (the path), overall and per bucket, when there were any.
  */
 import { formatShare } from '../../src/format/percent';
 import { formatAxisLabel } from '../../src/format/relative-time';
@@ -24,6 +25,20 @@ export interface AvailabilityBarsProps {
   readonly buckets: readonly Bucket[];
   readonly network: boolean;
   readonly granularity: 'hour' | 'day';
+  /** Network only: per bucket, the share of its time checked through a VPN or proxy. */
+  readonly proxyShare?: readonly (number | null)[];
+}
+
+/** The share of the whole span's time that went through a VPN or proxy, weighting each bucket by its seconds. */
+function overallProxyShare(shares: readonly (number | null)[], seconds: SubjectSeries['seconds']): number {
+  let proxied = 0;
+  let total = 0;
+  shares.forEach((share, i) => {
+    const bucket = Object.values(seconds[i] ?? {}).reduce((sum, value) => sum + (value ?? 0), 0);
+    total += bucket;
+    proxied += (share ?? 0) * bucket;
+  });
+  return total > 0 ? proxied / total : 0;
 }
 
 export function AvailabilityBars(props: AvailabilityBarsProps) {
@@ -47,12 +62,18 @@ export function AvailabilityBars(props: AvailabilityBarsProps) {
         : t('history_available_share', formatShare(overall, locale));
   const count = props.buckets.length;
   const width = count * BAR_PITCH;
+  const proxyShare = props.proxyShare !== undefined && props.proxyShare.some((share) => (share ?? 0) > 0) ? props.proxyShare : undefined;
   return (
     <li class="availability" data-subject={props.subject}>
       <div class="availability-head">
         <h3>{props.name}</h3>
         <span class={overall === null ? 'muted' : ''}>{headline}</span>
       </div>
+      {proxyShare && (
+        <p class="muted small" data-path-share={overallProxyShare(proxyShare, props.series.seconds).toFixed(3)}>
+          {t('history_path_proxy_hint', formatShare(overallProxyShare(proxyShare, props.series.seconds), locale))}
+        </p>
+      )}
       <svg class="bars" viewBox={`0 0 ${width} ${BAR_HEIGHT}`} preserveAspectRatio="none" role="img" aria-label={summary}>
         <title>{summary}</title>
         {props.buckets.map((_, i) => {
@@ -76,7 +97,7 @@ export function AvailabilityBars(props: AvailabilityBarsProps) {
       </svg>
       <DataTable
         caption={summary}
-        head={[t('history_col_from'), t('history_col_availability'), t('history_col_breakdown')]}
+        head={[t('history_col_from'), t('history_col_availability'), t('history_col_breakdown'), ...(proxyShare ? [t('history_path_proxy')] : [])]}
         rows={() =>
           props.buckets.map((bucket, i) => {
             const availability = props.series.availability[i];
@@ -84,6 +105,7 @@ export function AvailabilityBars(props: AvailabilityBarsProps) {
               formatAxisLabel(bucket.start, props.granularity, moment),
               availability === null || availability === undefined ? '—' : formatShare(availability, locale),
               words(sharesOf(props.series.seconds[i] ?? {}, order)),
+              ...(proxyShare ? [proxyShare[i] === null || proxyShare[i] === undefined ? '—' : formatShare(proxyShare[i] ?? 0, locale)] : []),
             ];
           })
         }

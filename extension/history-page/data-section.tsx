@@ -5,6 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ExportFormat } from '../../src/protocol';
+import { fitsInMessage } from '../../src/message-limit';
 import { MAX_IMPORT_BYTES } from '../../src/store/export-format';
 import { numberFormat } from '../../src/format/intl-cache';
 import { useI18n } from '../shared/ui/i18n';
@@ -17,6 +18,11 @@ const EXPORTS: readonly { readonly format: ExportFormat; readonly label: Message
   { format: 'json', label: 'history_export_json' },
   { format: 'observations-csv', label: 'history_export_observations' },
   { format: 'incidents-csv', label: 'history_export_incidents' },
+];
+/** The full export: the same files with addresses and whole URLs (incidents hold neither). */
+const FULL_EXPORTS: readonly { readonly format: ExportFormat; readonly label: MessageKey }[] = [
+  { format: 'json', label: 'history_export_full_json' },
+  { format: 'observations-csv', label: 'history_export_full_observations' },
 ];
 
 type Outcome = { readonly ok: boolean; readonly text: string } | null;
@@ -39,8 +45,8 @@ export function DataSection(props: { readonly announce: (text: string) => void; 
     else if (asked.current) clearButton.current?.focus();
   }, [confirming]);
 
-  const exportAs = (format: ExportFormat): void => {
-    connector.send('exportData', { format }).then(
+  const exportAs = (format: ExportFormat, full: boolean): void => {
+    connector.send('exportData', { format, full }).then(
       (file) => {
         connector.saveFile(file);
         props.announce(t('history_export_done', file.filename));
@@ -67,6 +73,8 @@ export function DataSection(props: { readonly announce: (text: string) => void; 
       } catch {
         return report({ ok: false, text: t('history_import_unreadable') });
       }
+      // The browser refuses a message over its limit with an error the person could not act on.
+      if (!fitsInMessage({ type: 'importData', text })) return report({ ok: false, text: importErrorMessage({ code: 'too_large_to_send' }, i18n) });
       const answer = await connector.send('importData', { text });
       if (!answer.ok) return report({ ok: false, text: importErrorMessage(answer.error, i18n) });
       report({ ok: true, text: t('history_import_done', [count(answer.report.rounds), count(answer.report.incidents)]) });
@@ -101,13 +109,25 @@ export function DataSection(props: { readonly announce: (text: string) => void; 
     <section class="card stack" aria-labelledby="data-heading">
       <h2 id="data-heading">{t('history_data')}</h2>
       <p class="muted">{t('history_data_hint')}</p>
+      <p>{t('history_export_shareable_hint')}</p>
       <div class="row">
         {EXPORTS.map(({ format, label }) => (
-          <button key={format} type="button" data-action={`export-${format}`} onClick={() => exportAs(format)}>
+          <button key={format} type="button" data-action={`export-${format}`} onClick={() => exportAs(format, false)}>
             {t(label)}
           </button>
         ))}
       </div>
+      <details class="full-export">
+        <summary>{t('history_export_full_title')}</summary>
+        <p>{t('history_export_full_hint')}</p>
+        <div class="row">
+          {FULL_EXPORTS.map(({ format, label }) => (
+            <button key={format} type="button" data-action={`export-full-${format}`} onClick={() => exportAs(format, true)}>
+              {t(label)}
+            </button>
+          ))}
+        </div>
+      </details>
       <div>
         <label for="import-file">{t('history_import_label')}</label>{' '}
         <input

@@ -135,6 +135,7 @@ export function HistoryApp(props: { readonly hash?: string }) {
                 name={t('history_network')}
                 spanLabel={spanLabel}
                 series={range.network}
+                proxyShare={range.proxyShare}
                 buckets={range.buckets}
                 network
                 granularity={granularity}

@@ -7,6 +7,7 @@ import { NETWORK_SUBJECT } from '../../src/confirm/types';
 import type { ServiceInfo } from '../../src/protocol';
 import type { Settings } from '../../src/settings/schema';
 import type { SettingsFieldError } from '../../src/settings/validate';
+import { canNotify } from '../shared/capabilities';
 import { useI18n } from '../shared/ui/i18n';
 import { FieldErrorList } from './field-error-list';
 import type { Save } from './save';
@@ -22,6 +23,11 @@ export function NotificationsSection(props: { readonly settings: Settings; reado
   return (
     <section class="card stack" aria-labelledby="notifications-heading">
       <h2 id="notifications-heading">{t('options_notifications')}</h2>
+      {canNotify() ? null : (
+        <p class="notice" role="note" data-capability="notifications-missing">
+          {t('options_notifications_unavailable')}
+        </p>
+      )}
       <label>
         <input type="checkbox" data-setting="notifications.enabled" checked={enabled} onChange={(event) => void props.save({ notifications: { enabled: event.currentTarget.checked } })} />{' '}
         {t('options_notify_enabled')}

@@ -93,7 +93,7 @@ export function OptionsApp() {
           <BudgetSection settings={settings} usedToday={usedToday} errors={errors} save={save} />
         </>
       )}
-      <PrivacySection />
+      <PrivacySection settings={settings} />
       <LiveRegion message={message} />
     </main>
   );

@@ -1,16 +1,29 @@
-/** What leaves the device: the probes, and nothing else (promise 3). */
+/**
+ * What leaves the device and who can see it: the hosts a round contacts and how often (computed
+ * from the catalogue and these settings), who on the path sees what, and what never leaves. The
+ * same statements, in full, are the stores' privacy policy (store/privacy-policy.md).
+ */
+import { CATALOGUE } from '../../src/catalogue';
+import { describeTraffic } from '../../src/disclosure/traffic';
+import type { Settings } from '../../src/settings/schema';
 import { useI18n } from '../shared/ui/i18n';
+import { usePage } from '../shared/ui/page-context';
+import { TrafficList } from '../shared/ui/traffic-list';
 
-export function PrivacySection() {
+export function PrivacySection(props: { readonly settings: Settings | null }) {
   const { t } = useI18n();
+  const { now } = usePage();
   return (
-    <section class="card" aria-labelledby="privacy-heading">
+    <section class="card stack" aria-labelledby="privacy-heading">
       <h2 id="privacy-heading">{t('options_privacy')}</h2>
       <ul class="privacy">
         <li>{t('options_privacy_probes')}</li>
+        <li>{t('options_privacy_who')}</li>
+        <li>{t('options_privacy_browsing')}</li>
         <li>{t('options_privacy_no_telemetry')}</li>
         <li>{t('options_privacy_history')}</li>
       </ul>
+      {props.settings !== null && <TrafficList traffic={describeTraffic(CATALOGUE, props.settings, now)} />}
     </section>
   );
 }

@@ -1,10 +1,13 @@
 /**
- * "What you can do" for one service: the guidance chooser's steps in order, each suggested tool
- * with its official links (in the reader's language where that page exists) the first time it
- * comes up, and by name after that. Links open in a new tab. A native <details> keeps it folded
- * until asked for, and needs no script to open with the keyboard.
+ * "What you can do" for one service. Open, it leads with the two or three steps that fit this
+ * block in this country (`chooseLead`), one line each with its link, and short safety notes that
+ * stay in sight; everything else the chooser says is folded under "More ways": each suggested
+ * tool with its official links (in the reader's language where that page exists) the first time
+ * it comes up, and by name after that. Links open in a new tab. Native <details> elements keep it
+ * folded until asked for, and need no script to open with the keyboard.
  */
 import { chooseAdvice } from '../../src/guidance/choose';
+import { chooseLead, type LeadStep } from '../../src/guidance/lead';
 import { linksFor } from '../../src/guidance/links';
 import { COST_MESSAGE, OPENNESS_MESSAGE, PLATFORM_NAMES, toolById } from '../../src/guidance/tools';
 import type { AdviceStep, ToolId } from '../../src/guidance/types';
@@ -82,25 +85,68 @@ function Step(props: PlacedStep & { readonly country: string | null }) {
   );
 }
 
+/** One lead line: what to do, then the link that does it (the tool's page in the reader's language where one exists). */
+function LeadLine(props: { readonly step: LeadStep; readonly country: string | null }) {
+  const { t, language } = useI18n();
+  const { step } = props;
+  const tool = step.tool ? toolById(step.tool) : undefined;
+  const link = tool ? linksFor(tool, language, props.country).find((candidate) => candidate.id === step.linkId) : undefined;
+  return (
+    <li class="lead-step" data-lead-step={step.messageKey} {...(tool ? { 'data-tool': tool.id } : {})}>
+      {t(step.messageKey, tool ? [tool.name] : undefined)}
+      {link && (
+        <>
+          {' '}
+          <a href={link.url} target="_blank" rel="noopener noreferrer" hreflang={link.language.replace('_', '-')}>
+            {t(link.labelKey)}
+          </a>
+        </>
+      )}
+    </li>
+  );
+}
+
 export function GuidancePanel(props: { readonly service: ServiceSnapshot; readonly country: string | null }) {
   const { t } = useI18n();
   const { service } = props;
-  const advice = chooseAdvice({
+  const request = {
     serviceId: service.id,
     serviceName: service.name,
     state: service.state,
     ...(service.how ? { how: service.how } : {}),
     country: props.country,
     components: service.components.filter((component) => component.ok !== null).map((component) => ({ role: component.role, ok: component.ok === true })),
-  });
+  };
+  const advice = chooseAdvice(request);
+  const lead = chooseLead(request);
   return (
     <details class="guidance">
       <summary>{t('guidance_title')}</summary>
-      <ol class="steps">
-        {placeTools(advice.steps).map((placed) => (
-          <Step key={placed.step.messageKey} {...placed} country={props.country} />
-        ))}
-      </ol>
+      {lead.steps.length > 0 && (
+        <ol class="lead-steps">
+          {lead.steps.map((step) => (
+            <LeadLine key={step.messageKey + (step.tool ?? '')} step={step} country={props.country} />
+          ))}
+        </ol>
+      )}
+      {lead.safety.length > 0 && (
+        <p class="lead-safety">
+          {lead.safety.map((key, index) => (
+            <span key={key} data-safety={key}>
+              {index > 0 ? ' ' : ''}
+              {t(key)}
+            </span>
+          ))}
+        </p>
+      )}
+      <details class="more-ways">
+        <summary>{t('guidance_more_ways')}</summary>
+        <ol class="steps">
+          {placeTools(advice.steps).map((placed) => (
+            <Step key={placed.step.messageKey} {...placed} country={props.country} />
+          ))}
+        </ol>
+      </details>
     </details>
   );
 }

@@ -1,6 +1,7 @@
 /**
  * The connection itself, above the services: working, offline, only domestic sites, or a login
- * page in the way; with when the last check ran and when the next one will.
+ * page in the way; with when the last check ran and when the next one will; and whether the
+ * latest checks went through a VPN or proxy (`data-path`), with what that means for the states.
  */
 import type { Snapshot } from '../../src/snapshot/snapshot';
 import { formatAgo, formatMoment } from '../../src/format/relative-time';
@@ -42,11 +43,11 @@ export function NetworkLine(props: { readonly snapshot: Snapshot; readonly now: 
   const since = shown === 'restricted' && snapshot.network.since !== undefined ? t('popup_since', formatMoment(snapshot.network.since, now, moment)) : null;
   const times = [
     snapshot.lastRoundAt !== undefined ? t('popup_last_round', formatAgo(snapshot.lastRoundAt, now, locale)) : null,
-    snapshot.nextRoundAt !== undefined && !snapshot.activity.running ? t('popup_next_round', formatAgo(snapshot.nextRoundAt, now, locale)) : null,
+    snapshot.nextRoundAt !== undefined && !snapshot.activity.running && !snapshot.paused ? t('popup_next_round', formatAgo(snapshot.nextRoundAt, now, locale)) : null,
   ].filter((text): text is string => text !== null);
   const tone = shown === 'online' ? 'reachable' : shown;
   return (
-    <section class={`network card tone-${tone}`} data-network={shown} aria-labelledby="network-heading">
+    <section class={`network card tone-${tone}`} data-network={shown} data-path={snapshot.path} aria-labelledby="network-heading">
       <h2 id="network-heading" class="visually-hidden">
         {t('popup_network_heading')}
       </h2>
@@ -56,6 +57,12 @@ export function NetworkLine(props: { readonly snapshot: Snapshot; readonly now: 
         {since && <span class="muted small"> ({since})</span>}
       </p>
       {times.length > 0 && <p class="muted small">{times.join(' · ')}</p>}
+      {snapshot.path === 'proxy' && (
+        <div class="network-path">
+          <p>{t('popup_path_proxy')}</p>
+          <p class="muted small">{t('popup_path_proxy_meaning')}</p>
+        </div>
+      )}
     </section>
   );
 }

@@ -8,6 +8,7 @@ import { useI18n } from '../shared/ui/i18n';
 import { LiveRegion, useAnnouncer } from '../shared/ui/live-region';
 import { useNow, usePage } from '../shared/ui/page-context';
 import { HISTORY_PAGE_PATH, OPTIONS_PAGE_PATH } from '../shared/ui/page-paths';
+import { PauseControl } from '../shared/ui/pause-control';
 import { useDocumentTitle } from '../shared/ui/use-document-title';
 import { CheckNow } from './check-now';
 import { DataUsage } from './data-usage';
@@ -32,6 +33,10 @@ export function PopupApp() {
   useDocumentTitle(t('extName'));
 
   const accept = (next: Snapshot): void => setSnapshot((current) => newer(current, next));
+
+  const refresh = (): void => {
+    connector.send('getSnapshot', {}).then(accept, () => undefined);
+  };
 
   const shown = snapshot !== null;
   useEffect(() => {
@@ -62,7 +67,12 @@ export function PopupApp() {
       ) : (
         <>
           <NetworkLine snapshot={snapshot} now={now} />
-          <CheckNow snapshot={snapshot} announce={announce} onSnapshot={accept} />
+          {/* Paused: no check of any kind, so no "Check now" either; the state and Resume instead. */}
+          {snapshot.paused ? (
+            <PauseControl paused={snapshot.paused} announce={announce} onChanged={refresh} />
+          ) : (
+            <CheckNow snapshot={snapshot} announce={announce} onSnapshot={accept} />
+          )}
           {snapshot.services.length === 0 ? (
             <p>{t('popup_no_services')}</p>
           ) : (
@@ -73,7 +83,7 @@ export function PopupApp() {
                   service={service}
                   country={snapshot.country}
                   now={now}
-                  speedTest={snapshot.network.state !== 'online' || snapshot.network.restricted ? 'hidden' : snapshot.activity.running ? 'busy' : 'ready'}
+                  speedTest={snapshot.paused || snapshot.network.state !== 'online' || snapshot.network.restricted ? 'hidden' : snapshot.activity.running ? 'busy' : 'ready'}
                   announce={announce}
                   onSnapshot={accept}
                 />
@@ -81,6 +91,12 @@ export function PopupApp() {
             </ul>
           )}
           <DataUsage used={snapshot.dataUsedToday} budget={snapshot.dataBudgetPerDay} />
+          {!snapshot.paused && (
+            <details class="pause-choice">
+              <summary data-action="open-pause">{t('pause_title')}</summary>
+              <PauseControl paused={null} announce={announce} onChanged={refresh} legend={false} />
+            </details>
+          )}
         </>
       )}
       <p class="limits muted small">{t('popup_limits')}</p>

@@ -46,11 +46,18 @@ export function ServiceRow(props: ServiceRowProps) {
         : t('popup_since', formatMoment(service.since, now, moment));
   const checked = service.lastCheckedAt === undefined ? null : t('popup_checked', formatAgo(service.lastCheckedAt, now, locale));
   const unconfirmed = !service.confirmed && service.state !== 'unknown';
+  const withheld = service.access === 'withheld';
   return (
-    <li class="service" data-service={service.id} data-state={service.state} data-confirmed={String(service.confirmed)}>
+    <li
+      class="service"
+      data-service={service.id}
+      data-state={service.state}
+      data-confirmed={String(service.confirmed)}
+      {...(withheld ? { 'data-access': 'withheld' } : {})}
+    >
       <div class="service-head">
         <h2 class="service-name">{service.name}</h2>
-        <StateLabel state={service.state} />
+        {withheld ? <span class="state tone-unknown">{t('popup_no_access')}</span> : <StateLabel state={service.state} />}
         {unconfirmed && (
           <span class="tag unconfirmed" title={t('popup_unconfirmed_hint')}>
             {t('popup_unconfirmed')}
@@ -58,7 +65,7 @@ export function ServiceRow(props: ServiceRowProps) {
           </span>
         )}
       </div>
-      {detail && <p class="service-detail">{detail}</p>}
+      {withheld ? <p class="service-detail">{t('popup_no_access_fix')}</p> : detail && <p class="service-detail">{detail}</p>}
       <div class="service-times">
         <p class="muted small">{[since, checked].filter(Boolean).join(' · ')}</p>
         {!service.custom && props.speedTest !== 'hidden' && (

@@ -14,6 +14,7 @@ import {
   type ResponseEnvelope,
   type ResponseOf,
 } from '../../src/protocol';
+import { validateRequest } from '../../src/protocol-validate';
 
 export type Handlers = { readonly [K in RequestName]: (request: RequestOf<K>) => Promise<ResponseOf<K>> };
 
@@ -33,10 +34,12 @@ export function isOwnPage(sender: Browser.runtime.MessageSender): boolean {
 }
 
 function dispatch(handlers: Handlers, message: RequestMessage): Promise<unknown> {
-  const { type, ...request } = message;
+  // Every field is checked before a handler runs: a malformed request changes nothing.
+  const checked = validateRequest(message);
+  if (!checked.ok) return Promise.reject(new Error(checked.error));
   // The union is closed: each name reaches its own handler with its own request shape.
-  const handler = handlers[type] as (request: unknown) => Promise<unknown>;
-  return handler(request);
+  const handler = handlers[message.type] as (request: unknown) => Promise<unknown>;
+  return handler(checked.request);
 }
 
 /** Registers the background's handlers. Call synchronously in the background's `main()`. */

@@ -4,7 +4,8 @@
  * own estimate and what the lab's servers counted (TLS handshakes and headers included; the lab's
  * certificates are small EC ones, so real handshakes cost more) — for a light regular round and a
  * full sweep. Then a day at the defaults: a regular round every 5 min with its rotation and a
- * throughput slot every 30 min, run by the real monitor on a virtual clock for 2 hours and scaled.
+ * speed samples (YouTube, X and Telegram every 2 h in Russia, the rest every 6 h), run by the real
+ * monitor on a virtual clock for 12 hours (two 6-hour cycles) and scaled to a day.
  */
 import { CATALOGUE } from '../../src/catalogue';
 import { createNodeTransport } from '../../src/cli/node-transport';
@@ -76,7 +77,7 @@ export async function benchRounds(): Promise<RoundsReport> {
     const sweepAllBlackholed = (await measure(lab, 'manual')).figures;
     lab.reset();
 
-    const HOURS = 2;
+    const HOURS = 12;
     const start = Date.UTC(2026, 1, 12, 9, 0);
     const day = await virtualMonitor(lab, start);
     await day.monitor.start('startup');

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { benchBundles, type BundleFigures } from './bundles';
 import { benchDetection } from './detection';
 import { benchRounds } from './rounds';
+import { benchSpeed } from './speed';
 import { runStoreBench } from './store';
 
 const KB = 1000;
@@ -53,6 +54,8 @@ async function main(): Promise<void> {
   const rounds = await benchRounds();
   process.stderr.write('detection latency (real monitor, virtual clock)…\n');
   const detection = await benchDetection(20);
+  process.stderr.write('time to slow: a throttle, unattended and after one Check now (virtual clock)…\n');
+  const speed = await benchSpeed();
   process.stderr.write('history database over 90 days (takes a few minutes)…\n');
   const exportPath = join(tmpdir(), `blockwatch-bench-90d-${process.pid}.json`);
   const store = await runStoreBench({ exportTo: exportPath });
@@ -67,6 +70,16 @@ async function main(): Promise<void> {
     { what: 'Bytes per regular round: lab-counted (Node) / estimated', figure: `${kb(rounds.lightAllUp.labBytes)} / ${kb(rounds.lightAllUp.estimatedBytes)}`, aim: '≤ 60 KB' },
     { what: 'Bytes per full sweep: lab-counted (Node) / estimated', figure: `${kb(rounds.sweepAllUp.labBytes)} / ${kb(rounds.sweepAllUp.estimatedBytes)}`, aim: '—' },
     { what: 'Probe traffic per day at defaults: lab-counted / estimated', figure: `${mb(rounds.perDay.labBytes)} / ${mb(rounds.perDay.estimatedBytes)} (${Math.round(rounds.perDay.rounds)} rounds, ${Math.round(rounds.perDay.throughputProbes)} throughput requests)`, aim: '≤ 15 MB' },
+    {
+      what: `Time to slow, YouTube throttled to 128 kbit/s, unattended (${speed.unattended.trials} trials, country RU)`,
+      figure: `shown (unconfirmed): median ${min(speed.unattended.shownMedianMs)}, worst ${min(speed.unattended.shownWorstMs)}; confirmed: median ${min(speed.unattended.confirmedMedianMs)}, worst ${min(speed.unattended.confirmedWorstMs)}`,
+      aim: 'worst ≤ 2 h + 2 min',
+    },
+    {
+      what: 'Time to slow after one Check now (YouTube throttled)',
+      figure: `${speed.checkNow.shownAfterOneClick ? 'slow' : 'NOT slow'} after the click (round ${ms(speed.checkNow.roundWallMs)} wall); confirmed ${min(speed.checkNow.confirmedAfterMs)} later by the confirmation rounds`,
+      aim: 'slow after one click',
+    },
     { what: `Detection latency, block start → notification (${detection.trials} trials)`, figure: `median ${min(detection.medianMs)}, worst ${min(detection.worstMs)}, best ${min(detection.bestMs)}; false alarms ${detection.falseAlarms}`, aim: 'median ≤ 4 min, worst ≤ 7 min' },
     { what: 'History database after 90 days at defaults', figure: mb(store.dbBytes90d), aim: '≤ 20 MB' },
     { what: 'Query 90 days for the history page (fake-indexeddb)', figure: ms(store.query90dMs), aim: '≤ 50 ms' },
@@ -94,7 +107,7 @@ async function main(): Promise<void> {
   mkdirSync('bench-results', { recursive: true });
   writeFileSync(
     'bench-results/latest.json',
-    `${JSON.stringify({ measuredAt: new Date().toISOString(), machine: { cpus: (await import('node:os')).cpus().length, node: process.version }, rounds, detection, store, browser, bundles, table: rows }, null, 2)}\n`,
+    `${JSON.stringify({ measuredAt: new Date().toISOString(), machine: { cpus: (await import('node:os')).cpus().length, node: process.version }, rounds, detection, speed, store, browser, bundles, table: rows }, null, 2)}\n`,
   );
 }
 

@@ -15,6 +15,7 @@
  *
  * Run: `npx tsx scripts/bench/store.ts` (prints JSON; `--export <file>` also writes the export).
  */
+import { DIRECT_PATH } from '../../src/classify/classify-path';
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { writeFileSync } from 'node:fs';
@@ -143,7 +144,7 @@ function roundAt(roundId: number, index: number): { verdict: RoundVerdict; obser
   const intlUp = online ? 2 : 0;
   const domesticUp = online || network === 'restricted' ? 1 : 0;
   return {
-    verdict: { roundId, at: roundId + offset + 400, network: { state: network, intlUp, intlDown: 2 - intlUp, domesticUp, domesticDown: 1 - domesticUp }, services },
+    verdict: { roundId, at: roundId + offset + 400, network: { state: network, intlUp, intlDown: 2 - intlUp, domesticUp, domesticDown: 1 - domesticUp }, path: DIRECT_PATH, services },
     observations,
   };
 }

@@ -49,11 +49,14 @@ export async function virtualMonitor(lab: Lab, start: number, settings: Partial<
     clock: { now: () => now, utcOffsetMin: () => 180, random: Math.random },
     effects: {
       armAlarm: async (name, at) => void alarms.set(name, at),
+      // The watchdog never finds anything to mend in a bench run: it is not played.
+      armRepeating: async () => undefined,
       alarmAt: async (name) => alarms.get(name) ?? null,
       notify: async (id, text) => void shown.push({ id, title: text.title, at: now }),
       showState: async () => undefined,
       publish: () => undefined,
       log: () => undefined,
+      withheldHosts: async () => [],
     },
     text: { t: createTranslate(EN), time: (ms) => new Date(ms).toISOString().slice(11, 16), duration: (ms) => formatDuration(ms, 'en') },
   });

@@ -4,23 +4,43 @@
  * curated list, written out by hand from its CSV rows (row names in the source notes).
  *
  * Choices:
- * - Only redirect hosts that serve nothing but blockpages. Rows that match a path on an ISP's
- *   ordinary site (kaspnet.ru/sites/…, www.a1.by/mininfo/…, vk.com/blank.php?rkn=) are left out:
- *   matched on the host alone they would flag that whole site.
+ * - A redirect host matches on its own only when it serves nothing but blockpages. Where OONI's
+ *   row names a path on an ISP's ordinary site (homeline.kg/access/blockpage.html,
+ *   bilgi.turktelekom.com.tr/guvenli_internet_uyari, internet.mts.by/blocked/), the fingerprint is
+ *   that URL prefix (`urlPrefix`), as OONI matches it; a few such rows (kaspnet.ru/sites/…,
+ *   vk.com/blank.php?rkn=) are still left out.
  * - Body markers are compared against decoded text of the first KiBs, case-sensitively. Several
  *   Russian ISPs serve windows-1251 pages, which a UTF-8 decoder garbles, so ASCII markers (URLs,
  *   analytics ids) are preferred; a few Cyrillic ones are kept for ISPs that serve UTF-8.
  * - The source's HEAD is from 2024-10-20 and may lag the newest TSPU behaviour (research/method.md).
  */
-import { readSource } from './sources';
+import { ooniSource, readSource } from './sources';
 import type { BlockpageFingerprint, CountryCode, Source } from './types';
 
 function ooni(row: string): Source {
   return readSource(`ooni/blocking-fingerprints fingerprints_http.csv @171641e (2024-10-20), row ${row}`);
 }
 
+/** Rows read again on 2026-12-07 at the repository's default branch (`main`), whose head is still 171641e. */
+function ooniMain(row: string): Source {
+  return ooniSource(`ooni/blocking-fingerprints fingerprints_http.csv @171641e (main, 2024-10-20), row ${row}`);
+}
+
+function redirectAddress(id: string, country: CountryCode, host: string, row: string): BlockpageFingerprint {
+  return { id, country, host, source: ooniMain(row) };
+}
+
+function markerMain(id: string, country: CountryCode, bodyIncludes: string, row: string): BlockpageFingerprint {
+  return { id, country, bodyIncludes, source: ooniMain(row) };
+}
+
 function redirect(id: string, country: CountryCode, host: string, row: string): BlockpageFingerprint {
   return { id, country, host, source: ooni(row) };
+}
+
+/** A redirect to one path of a host that also serves ordinary pages: matched on OONI's URL prefix, never the bare host. */
+function redirectTo(id: string, country: CountryCode, urlPrefix: string, row: string): BlockpageFingerprint {
+  return { id, country, urlPrefix, source: ooniMain(row) };
 }
 
 function marker(id: string, country: CountryCode, bodyIncludes: string, row: string): BlockpageFingerprint {
@@ -87,6 +107,17 @@ const RUSSIA: readonly BlockpageFingerprint[] = [
   redirect('ru.sochionline', 'RU', 'denied.sochi-online.com', 'cl.isp_ru_sochionline_forward'),
   redirect('ru.stacktelecom', 'RU', 'zapret.stacktelecom.ru', 'cl.isp_ru_stacktelecom_forward'),
   redirect('ru.wiland', 'RU', 'blocked.wiland.ru', 'cl.isp_ru_wiland_forward'),
+  // Filter servers that ISPs redirect to by address (OONI's "contains <address>" rows): the
+  // address serves nothing else, so any URL on it is the blockpage.
+  redirectAddress('ru.formulasvyaz.ip', 'RU', '109.197.24.2', 'cl.isp_ru_formulasvyaz_forward'),
+  redirectAddress('ru.infolink.ip', 'RU', '85.234.0.61', 'cl.isp_ru_infolink_forward'),
+  redirectAddress('ru.lantanet.ip', 'RU', '193.203.61.234', 'cl.isp_ru_lantanet_forward'),
+  redirectAddress('ru.maximatelecom.ip', 'RU', '81.200.123.101', 'cl.isp_ru_maximatelecom_forward'),
+  redirectAddress('ru.nevalink.ip', 'RU', '89.223.47.135', 'cl.isp_ru_nevalink_forward'),
+  redirectAddress('ru.primelink.ip', 'RU', '95.131.176.27', 'cl.isp_ru_primelink_forward'),
+  redirectAddress('ru.rialink.ip', 'RU', '91.215.188.193', 'cl.isp_ru_rialink_forward'),
+  // T-Centr's row names a path on the address (185.36.60.2/blocked.html): matched on that path.
+  redirectTo('ru.tcentr.ip', 'RU', 'http://185.36.60.2/blocked.html', 'cl.isp_ru_tcentr_forward'),
   // Body markers (ASCII first: they survive any page encoding)
   marker('ru.rkn.registry-link', 'RU', 'eais.rkn.gov.ru', 'ooni.ru_5'),
   marker('ru.mts.iframe', 'RU', 'subblock.mts.ru', 'cl.isp_ru_mts_block'),
@@ -108,6 +139,8 @@ const RUSSIA: readonly BlockpageFingerprint[] = [
   marker('ru.netbynet.analytics', 'RU', 'UA-23688716-21', 'cl.isp_ru_netbynet_block'),
   marker('ru.vasexperts', 'RU', 'mc.yandex.ru/watch/21144079', 'cl.prod_vasexperts_blockpage_2'),
   marker('ru.title.block-system', 'RU', '<title>block-system</title>', 'ooni.ru_38'),
+  // Link-Region's page; OONI notes the title may be broad, but only a filter serves it in place of a messenger.
+  markerMain('ru.title.federal-block', 'RU', '<title>Federal block</title>', 'ooni.ru_39'),
   // Cyrillic markers from UTF-8 pages
   marker('ru.federal-laws', 'RU', 'Доступ к сайту ограничен в соответствии с Федеральными законами', 'ooni.ru_0'),
   marker('ru.resource-closed', 'RU', '<h1>Доступ к запрашиваемому ресурсу закрыт.', 'ooni.ru_4'),
@@ -128,20 +161,20 @@ const TURKEY: readonly BlockpageFingerprint[] = [
   marker('tr.tib.title', 'TR', '<title>Telekomünikasyon İletişim Başkanlığı</title>', 'ooni.tr_0'),
   marker('tr.law-5651', 'TR', 'administration measure has b', 'ooni.tr_2'),
   // TTNet's opt-in "safe internet" filter: a block the subscriber chose, still not the service's fault.
-  redirect('tr.ttnet.safe', 'TR', 'bilgi.turktelekom.com.tr', 'ooni.tr_3'),
+  redirectTo('tr.ttnet.safe', 'TR', 'http://bilgi.turktelekom.com.tr/guvenli_internet_uyari', 'ooni.tr_3'),
   marker('tr.ttnet.safe.title', 'TR', '<title>Güvenli İnternet Uyarı</title>', 'ooni.tr_5'),
 ];
 
 const BELARUS: readonly BlockpageFingerprint[] = [
   redirect('by.beltelecom', 'BY', '82.209.230.23', 'ooni.by_1'),
-  redirect('by.mts', 'BY', 'internet.mts.by', 'ooni.by_2'),
+  redirectTo('by.mts', 'BY', 'https://internet.mts.by/blocked/', 'ooni.by_2'),
   marker('by.a1', 'BY', '://www.velcom.by/mininfo/css/main.css', 'cl.isp_by_a1_block'),
   marker('by.beltelecom.text', 'BY', 'О средствах массовой информации"</div>', 'cl.isp_by_beltelecom_block'),
 ];
 
 const OTHERS: readonly BlockpageFingerprint[] = [
   redirect('uz.mitc', 'UZ', 'reestr.mitc.uz', 'ooni.uz_0'),
-  redirect('kg.homeline', 'KG', 'homeline.kg', 'ooni.kg_0'),
+  redirectTo('kg.homeline', 'KG', 'http://homeline.kg/access/blockpage.html', 'ooni.kg_0'),
   redirect('ua.triolan', 'UA', 'blocked.triolan.com.ua', 'ooni.ua_1'),
   marker('sa.isu', 'SA', '://blocking-web-server.isu.net.sa/', 'ooni.sa_2'),
   redirect('eg.etisalat', 'EG', 'notification.etisalat.com.eg', 'ooni.eg_0'),

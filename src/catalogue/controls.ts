@@ -63,6 +63,21 @@ const INTERNATIONAL: readonly Control[] = [
     expect: { status: 204 },
     source: readSource(`${GENERATE_204_LIST.ref}; https because ${BROWSER_LAB_HSTS.ref}`),
   },
+  {
+    // Tells the country of the address the request came from (`loc=NL`): through a VPN, the exit's.
+    id: 'intl.cloudflare-trace',
+    url: 'https://www.cloudflare.com/cdn-cgi/trace',
+    method: 'GET',
+    region: 'intl',
+    expect: { status: 200, bodyIncludes: 'loc=' },
+    tellsCountry: true,
+    source: {
+      ref:
+        'https://developers.cloudflare.com/fundamentals/reference/cdn-cgi-endpoint/ ("Identify the Cloudflare data center serving your request … https://<YOUR_DOMAIN>/cdn-cgi/trace"); ' +
+        'the answer is key=value lines with the client country as loc=XX (gist.github.com/cnjax/2e9b4039429a4f7fba0c9436af56307e: "loc=IN")',
+      checked: '2026-12-07',
+    },
+  },
 ];
 
 const RUSSIA_ALLOWLIST = readSource(
@@ -81,6 +96,7 @@ const DOMESTIC: readonly Control[] = [
     url: 'https://www.aparat.com/',
     method: 'HEAD',
     region: 'IR',
+    refusesForeign: true,
     source: readSource('v2fly/domain-list-community data/category-media-ir @0b45756 (include:aparat; category-ir: "will not open without an Iranian IP")'),
   },
   {

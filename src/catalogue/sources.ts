@@ -13,20 +13,42 @@ export function readSource(ref: string): Source {
   return { ref, checked: READ_FOR_CATALOGUE };
 }
 
-export const OONI_WHATSAPP = readSource(
-  'ooni/probe-cli internal/experiment/whatsapp/whatsapp.go @0f5529f (web.whatsapp.com, v.whatsapp.net/v2/register, e1–e16.whatsapp.net)',
+/** The day OONI's method (probe-cli master, ooni/spec, blocking-fingerprints) was read again, in full. */
+export const READ_FOR_OONI_METHOD = '2026-12-07';
+
+/** A source read on READ_FOR_OONI_METHOD. */
+export function ooniSource(ref: string): Source {
+  return { ref, checked: READ_FOR_OONI_METHOD };
+}
+
+/** ooni/probe-cli master as read: 7cb2241 (2026-08-14). */
+const PROBE_CLI = 'ooni/probe-cli @7cb2241 (master)';
+/** ooni/spec master as read: e8aafe4 (2025-06-06). */
+const SPEC = 'ooni/spec @e8aafe4 (master)';
+
+export const OONI_WHATSAPP = ooniSource(
+  `${PROBE_CLI} internal/experiment/whatsapp/whatsapp.go (web.whatsapp.com, v.whatsapp.net/v2/register, e1–e16.whatsapp.net; endpoints ok when any connect succeeds); ${SPEC} nettests/ts-018-whatsapp.md`,
 );
 export const OONI_WHATSAPP_TLS = readSource(
   'github.com/ooni/probe/issues/2190 (e1.whatsapp.net:443 completes TLS with a self-signed, expired *.internet.org certificate)',
 );
-export const OONI_TELEGRAM = readSource(
-  'ooni/probe-cli internal/experiment/telegram/telegram.go @13ad6e6 (DC IPs; empty plain-HTTP POST to :80 and :443, any answer counts; web.telegram.org)',
+export const OONI_TELEGRAM = ooniSource(
+  `${PROBE_CLI} internal/experiment/telegram/telegram.go DatacenterIPAddrs (149.154.175.50, 149.154.167.51, 149.154.175.100, 149.154.167.91, 149.154.171.5, 95.161.76.100; empty plain-HTTP POST to :80 and :443, any answer counts; web.telegram.org); ${SPEC} nettests/ts-020-telegram.md`,
 );
 export const TDESKTOP_DC_NUMBERS = readSource(
   'telegramdesktop/tdesktop built-in DC table _builtInDcs (DC1 149.154.175.50, DC2 149.154.167.51, DC4 149.154.167.91, DC5 149.154.171.5, port 443)',
 );
-export const OONI_SIGNAL = readSource(
-  'ooni/spec nettests/ts-029-signal.md (cdsi, chat, sfu.voip, storage.signal.org validated against Signal’s own CA, so a browser sees an unknown authority)',
+export const TDLIB_DC_NUMBERS = ooniSource(
+  'tdlib/td td/telegram/net/ConnectionCreator.cpp @f1917d0 default DC options (DC2 149.154.167.51 and 95.161.76.100, DC3 149.154.175.100)',
+);
+export const OONI_SIGNAL = ooniSource(
+  `${PROBE_CLI} internal/experiment/signal/signal.go (cdsi, chat, sfu.voip, storage.signal.org, validated against Signal’s own CA as well as the web PKI); ${SPEC} nettests/ts-029-signal.md`,
+);
+/** Signal's calling server uses Signal's private CA since 2022-10-19 (the reason OONI pinned the new root). */
+export const OONI_SIGNAL_SFU_CA = ooniSource('github.com/ooni/probe/issues/2344 (sfu.voip.signal.org chain: "Signal Messenger, LLC" root, 2022–2032)');
+/** cdn.signal.org: not web PKI, and dropped from OONI's list after it failed even OONI's pinned roots. */
+export const OONI_SIGNAL_CDN = ooniSource(
+  'github.com/ooni/probe/issues/2459 (cdn.signal.org: ssl_unknown_authority on every address, with Signal’s two roots pinned); ooni/probe-cli a0d4b5c (#1421, 2023-12-01) drops cdn and cdn2 from the signal test',
 );
 export const SIGNAL_PRIVATE_CA = readSource(
   'github.com/signalapp/Signal-Desktop/issues/6707 (2023: chat.signal.org self-signed chain, "expected" per Signal), /issues/3549 and signalstickers/signalstickers-client#14 (2022: cdn.signal.org self-signed)',

@@ -52,6 +52,13 @@ export interface Component {
   readonly id: string;
   readonly role: ComponentRole;
   readonly endpoints: readonly Endpoint[];
+  /**
+   * Set when the endpoints are interchangeable hosts of one function (WhatsApp's chat servers
+   * e1…e16, any of which a client may use): a round probes `perRound` of them, taken in
+   * rotation, and the component counts as failed only when at least `perRound` different hosts
+   * were tried and none answered. One host's failure, with its siblings untried, is no verdict.
+   */
+  readonly pool?: { readonly perRound: number };
 }
 
 /** An object big enough to pass the ~16 KB after which some filters freeze foreign flows. */
@@ -89,6 +96,17 @@ export interface Control {
   readonly region: 'intl' | CountryCode;
   /** The expected answer; a different answer means something sits between us and the net. */
   readonly expect?: { readonly status?: number; readonly bodyIncludes?: string };
+  /**
+   * The answer says which country the client's address is in, as a `loc=XX` line (Cloudflare's
+   * `/cdn-cgi/trace`): a country other than the user's means the round went out through a VPN or
+   * proxy abroad. Probed every round when the user's country is known.
+   */
+  readonly tellsCountry?: true;
+  /**
+   * A domestic control that refuses addresses from abroad: when every such control of the user's
+   * country fails while the international ones answer, the round went out through a VPN abroad.
+   */
+  readonly refusesForeign?: true;
   readonly source: Source;
 }
 
@@ -109,6 +127,11 @@ export interface BlockpageFingerprint {
   readonly country: CountryCode | '*';
   /** Host a redirect leads to (exact, or a suffix when it starts with a dot). */
   readonly host?: string;
+  /**
+   * The start of the URL a redirect led to (OONI's `header.location` prefix and full patterns),
+   * for filters that redirect to one path of a host that also serves ordinary pages.
+   */
+  readonly urlPrefix?: string;
   /** Text found in the body (case-sensitive, compared against the first KiBs only). */
   readonly bodyIncludes?: string;
   readonly source: Source;

@@ -163,6 +163,12 @@ export function validateCatalogue(catalogue: Catalogue, now: number = Date.now()
     serviceIds.add(service.id);
     problems.push(...serviceProblems(service, name, today, endpointIds));
     for (const component of service.components) {
+      if (component.pool !== undefined) {
+        const { perRound } = component.pool;
+        if (!Number.isInteger(perRound) || perRound < 2 || perRound > component.endpoints.length) {
+          say(`${name}.${component.id}`, `pool perRound ${perRound} is not a whole number from 2 to its ${component.endpoints.length} hosts`);
+        }
+      }
       for (const endpoint of component.endpoints) {
         const host = hostOf(endpoint.url);
         if (host) serviceHosts.set(host, endpoint.id);
@@ -236,7 +242,16 @@ export function validateCatalogue(catalogue: Catalogue, now: number = Date.now()
     if (blockpageIds.has(fingerprint.id)) say(name, 'blockpage id is used twice');
     blockpageIds.add(fingerprint.id);
     if (fingerprint.country !== '*' && !COUNTRY.test(fingerprint.country)) say(name, `country "${fingerprint.country}" is not "*" or a country code`);
-    if (fingerprint.host === undefined && fingerprint.bodyIncludes === undefined) say(name, 'has neither a host nor body text');
+    if (fingerprint.host === undefined && fingerprint.bodyIncludes === undefined && fingerprint.urlPrefix === undefined) {
+      say(name, 'has neither a host, a URL prefix nor body text');
+    }
+    if (fingerprint.urlPrefix !== undefined) {
+      const prefixHost = hostOf(fingerprint.urlPrefix);
+      if (!prefixHost) say(name, `URL prefix "${fingerprint.urlPrefix}" is not an absolute URL`);
+      else if (new URL(fingerprint.urlPrefix).pathname === '/') say(name, `URL prefix "${fingerprint.urlPrefix}" names no path: use host`);
+      const owner = prefixHost ? probedHosts.get(prefixHost) : undefined;
+      if (owner) say(name, `URL prefix "${fingerprint.urlPrefix}" is on a host probed as ${owner}`);
+    }
     if (fingerprint.host !== undefined) {
       if (!HOST.test(fingerprint.host)) say(name, `host "${fingerprint.host}" is not a lower-case host name or address`);
       for (const [host, owner] of probedHosts) {

@@ -8,6 +8,7 @@ import type { Control, CountryCode, Service } from '../catalogue/types';
 import type { Observation } from '../probe/observation';
 import type { State } from '../states';
 import { classifyNetwork } from './classify-network';
+import { classifyPath } from './classify-path';
 import { classifyService } from './classify-service';
 import type { NetworkState, RoundVerdict, ServiceVerdict } from './verdict';
 
@@ -43,5 +44,6 @@ export function classifyRound(input: RoundInput): RoundVerdict {
       speed: 'unmeasured',
     };
   });
-  return { roundId: input.roundId, at: input.at, network, services };
+  const path = classifyPath(input.observations, input.controls, input.country);
+  return { roundId: input.roundId, at: input.at, network, path, services };
 }

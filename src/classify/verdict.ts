@@ -4,6 +4,7 @@
  */
 import type { FailureCode } from '../probe/failure/codes';
 import type { How, State } from '../states';
+import type { RoundPath } from './classify-path';
 
 export interface ComponentVerdict {
   readonly componentId: string;
@@ -57,6 +58,8 @@ export interface RoundVerdict {
   /** When the round ended, ms since the epoch. */
   readonly at: number;
   readonly network: NetworkVerdict;
+  /** The path the round measured: the provider's network, or a VPN or proxy (`classify-path.ts`). */
+  readonly path: RoundPath;
   readonly services: readonly ServiceVerdict[];
 }
 

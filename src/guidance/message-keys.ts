@@ -142,6 +142,23 @@ export const GUIDANCE_MESSAGE_KEYS = [
   'guidance_open_source',
   'guidance_open_partly',
   'guidance_open_closed',
+
+  // The lead: two or three one-line steps, short safety notes, then "More ways" (lead.ts).
+  // `$TOOL$` is a tool's brand name.
+  'guidance_more_ways',
+  'guidance_lead_dns',
+  'guidance_lead_whatsapp_proxy',
+  'guidance_lead_telegram_proxy',
+  'guidance_lead_signal_proxy',
+  'guidance_lead_use_app',
+  'guidance_lead_other_connection',
+  'guidance_lead_tool_dns',
+  'guidance_lead_tool_filter',
+  'guidance_lead_tool_throttle',
+  'guidance_lead_tool_restricted',
+  'guidance_lead_safety_official',
+  'guidance_lead_safety_proxy',
+  'guidance_lead_safety_law',
 ] as const;
 
 export type GuidanceMessageKey = (typeof GUIDANCE_MESSAGE_KEYS)[number];

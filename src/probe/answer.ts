@@ -15,6 +15,7 @@
  *   `ok`, with the failure kept.
  */
 import { decodeBody, isTextual, matchBlockpage } from './blockpage';
+import { countryFromTrace } from './client-country';
 import type { Observation } from './observation';
 import { tunablesOf, type HttpTask, type ProbeContext, type ReachTask } from './probe';
 import { ProbeRequest } from './request';
@@ -40,6 +41,7 @@ export async function probeAnswer(task: HttpTask | ReachTask, ctx: ProbeContext)
   let finalUrl: string | undefined;
   let blockpage: string | undefined;
   let contentOk: boolean | undefined;
+  let clientCountry: string | undefined;
   let bodyBytes = 0;
   let thrown: unknown;
   let failed = false;
@@ -72,6 +74,7 @@ export async function probeAnswer(task: HttpTask | ReachTask, ctx: ProbeContext)
       const bodyOk = expect.bodyIncludes === undefined || (body?.includes(expect.bodyIncludes) ?? false);
       contentOk = !statusOk ? false : bodyKnown ? bodyOk : undefined;
     }
+    if (task.kind === 'http' && task.readsCountry && body !== undefined && !bodyBroke) clientCountry = countryFromTrace(body);
   } else {
     thrown = sent.thrown;
     failed = true;
@@ -89,5 +92,6 @@ export async function probeAnswer(task: HttpTask | ReachTask, ctx: ProbeContext)
     ...(finalUrl !== undefined ? { finalUrl } : {}),
     ...(settled.blockpage !== undefined ? { blockpage: settled.blockpage } : {}),
     ...(contentOk !== undefined ? { contentOk } : {}),
+    ...(clientCountry !== undefined ? { clientCountry } : {}),
   });
 }

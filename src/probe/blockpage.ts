@@ -1,6 +1,6 @@
 /**
- * Recognising a blockpage: an answer whose final URL is on a known blockpage host (a filter
- * redirected us there), or whose first bytes contain a known marker. Fingerprints come from the
+ * Recognising a blockpage: an answer whose final URL is on a known blockpage host or starts with
+ * a known blockpage URL (a filter redirected us there), or whose first bytes contain a known marker. Fingerprints come from the
  * catalogue (`BlockpageFingerprint`).
  */
 import type { BlockpageFingerprint } from '../catalogue/types';
@@ -21,6 +21,21 @@ function hostOf(url: string): string | undefined {
   }
 }
 
+/**
+ * Whether `url` starts with `prefix`, as OONI compares a Location header with its prefix rows;
+ * scheme and host are compared without regard to case (URLs normalise them), the path exactly.
+ */
+export function urlStartsWith(url: string, prefix: string): boolean {
+  const split = (text: string): [string, string] => {
+    const match = /^([a-z][a-z0-9+.-]*:\/\/[^/?#]*)(.*)$/i.exec(text);
+    return match ? [match[1]!.toLowerCase(), match[2]!] : [text.toLowerCase(), ''];
+  };
+  const [urlOrigin, urlRest] = split(url);
+  const [prefixOrigin, prefixRest] = split(prefix);
+  if (prefixRest === '') return urlOrigin === prefixOrigin;
+  return urlOrigin === prefixOrigin && urlRest.startsWith(prefixRest);
+}
+
 /** The id of the first fingerprint the answer matches. `body` is the sniffed text, when read. */
 export function matchBlockpage(
   answer: { readonly finalUrl: string; readonly body?: string },
@@ -29,6 +44,9 @@ export function matchBlockpage(
   const host = hostOf(answer.finalUrl);
   for (const fingerprint of fingerprints) {
     if (fingerprint.host !== undefined && host !== undefined && hostMatches(host, fingerprint.host)) return fingerprint.id;
+    if (fingerprint.urlPrefix !== undefined && fingerprint.urlPrefix !== '' && urlStartsWith(answer.finalUrl, fingerprint.urlPrefix)) {
+      return fingerprint.id;
+    }
     if (fingerprint.bodyIncludes !== undefined && fingerprint.bodyIncludes !== '' && answer.body?.includes(fingerprint.bodyIncludes)) {
       return fingerprint.id;
     }

@@ -65,6 +65,8 @@ export interface Observation {
   readonly blockpage?: string;
   /** For controls with an expected answer: whether the answer matched it. */
   readonly contentOk?: boolean;
+  /** For a country control: the country its answer placed the client's address in. */
+  readonly clientCountry?: string;
   readonly transfer?: TransferTiming;
   /** Estimated bytes on the wire in both directions (handshakes included), for the data budget. */
   readonly wireBytes: number;

@@ -42,6 +42,8 @@ export interface HttpTask extends TaskBase {
   readonly kind: 'http';
   /** For controls: the answer expected; anything else (a captive portal) gives `contentOk: false`. */
   readonly expect?: { readonly status?: number; readonly bodyIncludes?: string };
+  /** For a country control: read the client's country from the answer (`client-country.ts`). */
+  readonly readsCountry?: true;
 }
 
 export interface ReachTask extends TaskBase {

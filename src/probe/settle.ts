@@ -75,6 +75,7 @@ export interface Findings {
   readonly finalUrl?: string;
   readonly blockpage?: string;
   readonly contentOk?: boolean;
+  readonly clientCountry?: string;
   readonly transfer?: TransferTiming;
 }
 
@@ -98,6 +99,7 @@ export function observationOf(task: ProbeTask, request: ProbeRequest, ctx: Probe
     reached,
     ...(findings.blockpage !== undefined ? { blockpage: findings.blockpage } : {}),
     ...(findings.contentOk !== undefined ? { contentOk: findings.contentOk } : {}),
+    ...(findings.clientCountry !== undefined ? { clientCountry: findings.clientCountry } : {}),
     ...(findings.transfer !== undefined ? { transfer: findings.transfer } : {}),
     wireBytes: estimateWireBytes({
       url: task.url,

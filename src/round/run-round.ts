@@ -52,11 +52,26 @@ const probed = (observations: readonly Observation[], serviceId: string): Observ
   observations.filter((observation) => observation.target.type === 'endpoint' && observation.target.serviceId === serviceId);
 
 /** Endpoints of a service not probed yet, when one that was probed failed for a reason that is not local. */
-function sweepFor(service: Service, observations: readonly Observation[]): PlannedProbe[] {
+function sweepFor(service: Service, plan: RoundPlan, observations: readonly Observation[]): PlannedProbe[] {
   const mine = probed(observations, service.id);
   if (!mine.some((observation) => !observation.ok && !isLocalFailure(observation))) return [];
   const done = new Set(mine.map((observation) => (observation.target.type === 'endpoint' ? observation.target.endpointId : '')));
-  return allEndpointProbes(service).filter((probe) => probe.target.type === 'endpoint' && !done.has(probe.target.endpointId));
+  const sweep = plan.sweeps[service.id] ?? allEndpointProbes(service);
+  return sweep.filter((probe) => probe.target.type === 'endpoint' && !done.has(probe.target.endpointId));
+}
+
+/**
+ * A private-CA host "reached" on a certificate error, with no address to show where the answer
+ * came from (Chromium gives none for a failed TLS connection), is only believed when the service's
+ * names are seen to be neither intercepted nor lied about (`classify/tampering.ts`). A light round
+ * that probed no public-certificate endpoint of the service probes one, to see that.
+ */
+function corroborationFor(service: Service, observations: readonly Observation[]): PlannedProbe[] {
+  const mine = probed(observations, service.id);
+  const needsIt = mine.some((observation) => observation.kind === 'reach' && observation.ok && observation.status === undefined && observation.ip === undefined);
+  if (!needsIt || mine.some((observation) => observation.kind === 'http' && observation.url.startsWith('https://'))) return [];
+  const publicCert = allEndpointProbes(service).find((probe) => probe.kind === 'http' && probe.url.startsWith('https://'));
+  return publicCert ? [publicCert] : [];
 }
 
 /** A service that answered everywhere, but slowly, gets a throughput probe at once. */
@@ -93,16 +108,21 @@ export async function runRound(plan: RoundPlan, deps: RoundDeps): Promise<RoundR
   };
 
   report();
-  await runPhase(plan.probes);
+  // Speed samples go last: a sample and an endpoint probe of the same URL (Viber's and X's media
+  // objects) would otherwise queue behind each other in the browser transport, and the endpoint's
+  // timer would run out while it waits.
+  const samples = plan.probes.filter((probe) => probe.kind === 'throughput');
+  await runPhase(plan.probes.filter((probe) => probe.kind !== 'throughput'));
 
   const network = classifyNetwork(observations, plan.controls, deps.country);
   if (network.state === 'online') {
     const second: PlannedProbe[] = [];
-    const measured = new Set(
-      observations.flatMap((observation) => (observation.target.type === 'throughput' ? [observation.target.serviceId] : [])),
-    );
+    const measured = new Set(samples.flatMap((probe) => (probe.target.type === 'throughput' ? [probe.target.serviceId] : [])));
     for (const service of plan.services) {
-      if (plan.sweepOnFailure) second.push(...sweepFor(service, observations));
+      if (plan.sweepOnFailure) {
+        const sweep = sweepFor(service, plan, observations);
+        second.push(...(sweep.length > 0 ? sweep : corroborationFor(service, observations)));
+      }
       if (deps.extraThroughput !== false && !measured.has(service.id) && looksSlow(service, observations)) {
         const probe = throughputProbe(service);
         if (probe) second.push(probe);
@@ -112,6 +132,7 @@ export async function runRound(plan: RoundPlan, deps: RoundDeps): Promise<RoundR
       total += second.length;
       await runPhase(second);
     }
+    if (samples.length > 0) await runPhase(samples);
 
     if (observations.some(throughputSuspect)) {
       for (const control of plan.throughputControls.slice(0, THROUGHPUT_CONTROL_ATTEMPTS)) {

@@ -17,14 +17,17 @@ import type { ProbeTunables } from '../probe/probe';
 import type { Transport } from '../probe/transport';
 import { runRound, type RoundProgress } from '../round/run-round';
 import { planRound, type RoundKind } from '../schedule/plan-round';
-import { afterRound, nextRegularAt, suspicionAfter, throughputSlot, usedThroughputSlot } from '../schedule/schedule-state';
-import { loadSettings, type SettingsStore } from '../settings/settings-store';
+import { afterRound, nextRegularAt, suspicionAfter, usedThroughputSlot } from '../schedule/schedule-state';
+import { checkNowSpeedSamples, unattendedSpeedSamples } from '../schedule/speed-samples';
+import { isPaused, pauseFor, type PauseChoice } from '../settings/pause';
+import { loadSettings, savePause, type SettingsStore } from '../settings/settings-store';
 import type { Settings } from '../settings/schema';
 import type { Snapshot } from '../snapshot/snapshot';
 import { remainingToday, spend, spentToday } from '../store/data-ledger';
 import { StoreFullError } from '../store/store-full-error';
 import type { HistoryPort } from './history-port';
 import { notificationText, type NotificationText, type TextTools } from './notification-text';
+import { withheldServices, type WithheldHosts } from './host-access';
 import { enqueue, markShown, type RuntimeState } from './runtime-state';
 import { servicesInForce } from './services-in-force';
 import { snapshotFrom } from './snapshot-from';
@@ -39,12 +42,27 @@ export const ALARM_SLACK_MS = 2_000;
  */
 export const FIRST_ROUND_GRACE_MS = 30_000;
 
-export type AlarmName = 'round' | 'confirm';
+/**
+ * The watchdog's period, minutes: it re-arms a round alarm found missing or overdue, so monitoring
+ * resumes within this long whatever stopped it. Three default round intervals: rare enough to cost
+ * nothing, soon enough that a stop is not noticed by the person before it mends.
+ */
+export const WATCHDOG_PERIOD_MIN = 15;
+/**
+ * A round alarm this far in the past was not fired by the browser (a one-shot alarm that fired is
+ * gone), ms: the watchdog arms it again now. One minute: well past the browser's own lateness.
+ */
+export const ROUND_ALARM_OVERDUE_MS = 60_000;
+
+/** `watchdog` mends a lost schedule; `resume` ends a timed pause. */
+export type AlarmName = 'round' | 'confirm' | 'watchdog' | 'resume';
 export type StartReason = 'install' | 'startup' | 'wake';
 
 export interface MonitorEffects {
   /** Arms (or re-arms) a one-shot alarm at `at` (ms since the epoch); `null` clears it. */
   armAlarm(name: AlarmName, at: number | null): Promise<void>;
+  /** Arms an alarm that fires every `periodMin` minutes (first in `periodMin`). */
+  armRepeating(name: 'watchdog', periodMin: number): Promise<void>;
   /** When the alarm is due, or null when it is not armed. */
   alarmAt(name: AlarmName): Promise<number | null>;
   /** Shows a system notification with this id. */
@@ -54,6 +72,8 @@ export interface MonitorEffects {
   /** Tells open pages. */
   publish(snapshot: Snapshot): void;
   log(message: string): void;
+  /** Which of these host match patterns the extension may not reach (the person withheld site access). */
+  withheldHosts: WithheldHosts;
 }
 
 export interface MonitorClock {
@@ -96,11 +116,18 @@ export interface Monitor {
   start(reason: StartReason): Promise<void>;
   onAlarm(name: AlarmName): Promise<void>;
   /** "Check now": a full round, or the one already running. */
-  runNow(): Promise<{ joined: boolean }>;
-  measureSpeed(serviceId: string): Promise<{ ok: true } | { ok: false; reason: 'unknown_service' | 'no_object' | 'budget_spent' }>;
+  runNow(): Promise<{ joined: boolean; paused?: true }>;
+  measureSpeed(serviceId: string): Promise<{ ok: true } | { ok: false; reason: 'unknown_service' | 'no_object' | 'budget_spent' | 'paused' }>;
   snapshot(): Promise<Snapshot>;
   /** After the settings or the history changed (an update, an import, a clear): re-arm the schedule, show the new state. */
   reconsider(): Promise<void>;
+  /**
+   * Pause: no probe and no notification until `resume()` or the chosen time. A round already
+   * running finishes (its requests are in flight); nothing starts after it.
+   */
+  pause(choice: PauseChoice): Promise<void>;
+  /** Ends a pause and runs the next round at once. */
+  resume(): Promise<void>;
   /** The round in progress, if any (tests wait on it). */
   readonly running: Promise<RoundOutcome> | null;
 }
@@ -120,10 +147,11 @@ export function createMonitor(deps: MonitorDeps): Monitor {
     const config = await settings();
     const services = servicesInForce(deps.catalogue, config, () => clock.now());
     const ids = services.map((service) => service.id);
-    const [current, strip, saved] = await Promise.all([
+    const [current, strip, saved, noAccess] = await Promise.all([
       history.currentState(ids),
       history.last24h(clock.now(), ids),
       state ? Promise.resolve(state) : history.loadState(),
+      withheldServices(services, effects.withheldHosts),
     ]);
     const snapshot = snapshotFrom({
       now: clock.now(),
@@ -135,6 +163,7 @@ export function createMonitor(deps: MonitorDeps): Monitor {
       settings: config,
       nextRoundAt: nextRegularAt(saved.schedule, clock.now(), config.intervalMin, 0),
       dataUsedToday: spentToday(saved.ledger, clock.now(), clock.utcOffsetMin()),
+      noAccess,
     });
     lastSnapshot = snapshot;
     return snapshot;
@@ -172,8 +201,16 @@ export function createMonitor(deps: MonitorDeps): Monitor {
     return current;
   }
 
+  /** While paused, only the alarm that ends the pause is armed. */
+  async function armPaused(config: Settings): Promise<void> {
+    await effects.armAlarm('round', null);
+    await effects.armAlarm('confirm', null);
+    await effects.armAlarm('resume', config.pause?.until ?? null);
+  }
+
   async function armSchedule(state: RuntimeState, config: Settings): Promise<void> {
     const now = clock.now();
+    if (isPaused(config.pause, now)) return armPaused(config);
     await effects.armAlarm('round', nextRegularAt(state.schedule, now, config.intervalMin, clock.random()));
     await effects.armAlarm('confirm', state.schedule.pending ? Math.max(now, state.schedule.pending.dueAt) : null);
   }
@@ -181,6 +218,7 @@ export function createMonitor(deps: MonitorDeps): Monitor {
   /** A woken worker re-arms only what is missing, so the jitter of a round already armed stays put. */
   async function ensureSchedule(state: RuntimeState, config: Settings): Promise<void> {
     const now = clock.now();
+    if (isPaused(config.pause, now)) return armPaused(config);
     if ((await effects.alarmAt('round')) === null) {
       const at = state.schedule.lastRoundAt === null ? now + FIRST_ROUND_GRACE_MS : nextRegularAt(state.schedule, now, config.intervalMin, clock.random());
       await effects.armAlarm('round', at);
@@ -190,23 +228,102 @@ export function createMonitor(deps: MonitorDeps): Monitor {
     if (!state.schedule.pending && confirmAt !== null) await effects.armAlarm('confirm', null);
   }
 
+  /**
+   * A round that threw (a database error, a transport that throws) still leaves the next one armed:
+   * monitoring never stops silently. The regular round that fired is gone (alarms are one-shot),
+   * so an interval from now, unless something armed one meanwhile.
+   */
+  async function armAfterFailure(): Promise<void> {
+    try {
+      const armed = await effects.alarmAt('round');
+      if (armed !== null && armed > clock.now()) return;
+      const intervalMin = await settings().then(
+        (config) => config.intervalMin,
+        () => deps.defaultSettings.intervalMin,
+      );
+      await effects.armAlarm('round', clock.now() + intervalMin * 60_000);
+    } catch (error) {
+      // The watchdog arms it within WATCHDOG_PERIOD_MIN.
+      effects.log(`next round not armed after a failed round: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
   async function executeRound(request: RoundRequest): Promise<RoundOutcome> {
+    let armed = false;
+    try {
+      const outcome = await probeAndSave(request, () => {
+        armed = true;
+      });
+      return outcome;
+    } catch (error) {
+      effects.log(`round failed: ${error instanceof Error ? error.message : String(error)}`);
+      throw error;
+    } finally {
+      if (!armed) await armAfterFailure();
+    }
+  }
+
+  async function ensureWatchdog(): Promise<void> {
+    if ((await effects.alarmAt('watchdog')) === null) await effects.armRepeating('watchdog', WATCHDOG_PERIOD_MIN);
+  }
+
+  /** The watchdog's round: a missing or overdue round alarm is armed again. */
+  async function watchdog(): Promise<void> {
+    if (running) return;
+    const now = clock.now();
+    // Paused: no round is owed; the `resume` alarm (or a click) brings them back.
+    const paused = await settings().then((config) => isPaused(config.pause, now), () => false);
+    if (paused) return;
+    const armedAt = await effects.alarmAt('round');
+    if (armedAt !== null && armedAt >= now - ROUND_ALARM_OVERDUE_MS) return;
+    let at = now;
+    if (armedAt === null) {
+      try {
+        const [config, state] = await Promise.all([settings(), history.loadState()]);
+        at = nextRegularAt(state.schedule, now, config.intervalMin, clock.random());
+      } catch (error) {
+        effects.log(`watchdog: schedule unreadable (${error instanceof Error ? error.message : String(error)}); next round now`);
+      }
+    }
+    effects.log(`watchdog: the round alarm was ${armedAt === null ? 'missing' : 'overdue'}; armed again`);
+    await effects.armAlarm('round', at);
+  }
+
+  async function probeAndSave(request: RoundRequest, onArmed: () => void): Promise<RoundOutcome> {
     const config = await settings();
+    // Paused: nothing goes on the wire, whatever asked for the round.
+    if (isPaused(config.pause, clock.now())) {
+      // Nothing to arm either: only the pause's own alarm runs until it ends.
+      onArmed();
+      return { roundId: clock.now(), kind: request.kind, saved: false };
+    }
     let state = await history.loadState();
     const now = clock.now();
     const utcOffsetMin = clock.utcOffsetMin();
     const inForce = servicesInForce(deps.catalogue, config, () => clock.now());
-    const services = request.only ? inForce.filter((service) => request.only?.includes(service.id)) : inForce;
+    // A service whose hosts the person withheld is not probed: its probes would fail like a block.
+    const noAccess = await withheldServices(inForce, effects.withheldHosts);
+    const services = (request.only ? inForce.filter((service) => request.only?.includes(service.id)) : inForce).filter((service) => !noAccess.has(service.id));
     const budgetLeft = config.throughputEnabled ? remainingToday(state.ledger, config.dataBudgetBytesPerDay, now, utcOffsetMin) : 0;
 
     let throughputFor: string[] = [...(request.measure ?? [])];
     let schedule = state.schedule;
+    const sampling = {
+      services,
+      throughputAt: schedule.rotation.throughputAt,
+      throughputControls: deps.catalogue.throughputControls,
+      budgetLeftBytes: budgetLeft,
+    };
     if (request.kind === 'regular') {
-      const slot = config.throughputEnabled ? throughputSlot(schedule, now, services, budgetLeft) : null;
-      if (slot) {
-        throughputFor.push(slot);
+      const due = config.throughputEnabled ? unattendedSpeedSamples({ ...sampling, now, country: config.country, intervalMin: config.intervalMin }) : [];
+      if (due.length > 0) {
+        throughputFor.push(...due);
         schedule = usedThroughputSlot(schedule, now);
       }
+    } else if (request.kind === 'manual' && request.measure === undefined) {
+      // "Check now" measures speed too (DESIGN.md, "Decisions"): one click can show a throttled or
+      // stalled service as slow.
+      if (config.throughputEnabled) throughputFor.push(...checkNowSpeedSamples(sampling));
     } else if (request.kind === 'confirm' && state.schedule.pending) {
       throughputFor.push(...state.schedule.pending.throughputFocus);
     }
@@ -275,7 +392,10 @@ export function createMonitor(deps: MonitorDeps): Monitor {
     const plannedSchedule = state.schedule;
     if (!saved) state = await history.loadState();
 
-    state = await flushOutbox(state, inForce);
+    // Paused while this round ran: its notifications wait in the outbox, and only the pause's alarm is armed.
+    const latest = await settings();
+    const pausedNow = isPaused(latest.pause, clock.now());
+    if (!pausedNow) state = await flushOutbox(state, inForce);
     if (saved && (state.lastPrunedAt === null || end - state.lastPrunedAt >= PRUNE_EVERY_MS)) {
       try {
         await history.prune(end);
@@ -286,7 +406,8 @@ export function createMonitor(deps: MonitorDeps): Monitor {
       }
     }
     activity = { running: false, done: activity.total, total: activity.total };
-    await armSchedule(saved ? state : { ...state, schedule: plannedSchedule }, config);
+    await armSchedule(saved ? state : { ...state, schedule: plannedSchedule }, latest);
+    onArmed();
     await refresh(state);
     return { roundId: plan.roundId, kind: request.kind, saved };
   }
@@ -302,6 +423,13 @@ export function createMonitor(deps: MonitorDeps): Monitor {
     return { promise, joined: false };
   }
 
+  async function resumeChecks(): Promise<void> {
+    await savePause(deps.settings, null, deps.defaultSettings);
+    await effects.armAlarm('resume', null);
+    // The next round at once; it re-arms the schedule when it ends.
+    await round({ kind: 'regular' }).promise;
+  }
+
   return {
     get running() {
       return running;
@@ -309,8 +437,15 @@ export function createMonitor(deps: MonitorDeps): Monitor {
 
     start(reason) {
       const begin = async (): Promise<void> => {
+        // First, whatever fails after it: the watchdog mends a schedule that a failure left unarmed.
+        await ensureWatchdog();
         const config = await settings();
         let state = await history.loadState();
+        if (isPaused(config.pause, clock.now())) {
+          // No notification and no round while paused; only the alarm that ends the pause.
+          await armPaused(config);
+          return;
+        }
         state = await flushOutbox(state, servicesInForce(deps.catalogue, config, () => clock.now()));
         if (reason === 'install' || reason === 'startup') {
           await round({ kind: reason === 'install' ? 'manual' : 'regular' }).promise;
@@ -327,6 +462,11 @@ export function createMonitor(deps: MonitorDeps): Monitor {
     },
 
     async onAlarm(name) {
+      if (name === 'watchdog') {
+        await watchdog();
+        return;
+      }
+      if (name !== 'resume' && isPaused((await settings()).pause, clock.now())) return;
       // An alarm that fires while a round is still finishing must not just join it (its own round
       // would be lost): let that round end, then see whether this alarm is still due — the round
       // re-arms the schedule, so a firing it made stale finds its alarm armed again for later.
@@ -334,6 +474,17 @@ export function createMonitor(deps: MonitorDeps): Monitor {
         await running.catch(() => undefined);
         const armed = await effects.alarmAt(name);
         if (armed !== null && armed > clock.now() + ALARM_SLACK_MS) return;
+      }
+      if (name === 'resume') {
+        const config = await settings();
+        if (config.pause === null) return;
+        if (config.pause.until !== null && config.pause.until > clock.now() + ALARM_SLACK_MS) {
+          await effects.armAlarm('resume', config.pause.until);
+          return;
+        }
+        if (config.pause.until === null) return;
+        await resumeChecks();
+        return;
       }
       if (name === 'round') {
         await round({ kind: 'regular' }).promise;
@@ -350,6 +501,7 @@ export function createMonitor(deps: MonitorDeps): Monitor {
     },
 
     async runNow() {
+      if (isPaused((await settings()).pause, clock.now())) return { joined: false, paused: true };
       const { promise, joined } = round({ kind: 'manual' });
       await promise;
       return { joined };
@@ -357,6 +509,7 @@ export function createMonitor(deps: MonitorDeps): Monitor {
 
     async measureSpeed(serviceId) {
       const config = await settings();
+      if (isPaused(config.pause, clock.now())) return { ok: false, reason: 'paused' };
       const service = servicesInForce(deps.catalogue, config, () => clock.now()).find((entry) => entry.id === serviceId);
       if (!service) return { ok: false, reason: 'unknown_service' };
       if (!service.throughput) return { ok: false, reason: 'no_object' };
@@ -369,6 +522,14 @@ export function createMonitor(deps: MonitorDeps): Monitor {
     },
 
     snapshot: () => buildSnapshot(),
+
+    async pause(choice) {
+      const config = await savePause(deps.settings, pauseFor(choice, clock.now()), deps.defaultSettings);
+      await armPaused(config);
+      await refresh();
+    },
+
+    resume: resumeChecks,
 
     async reconsider() {
       const config = await settings();

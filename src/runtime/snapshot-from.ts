@@ -3,6 +3,7 @@
  * the last 24 hours, the confirmation tracks.
  */
 import type { Service } from '../catalogue/types';
+import { isPaused } from '../settings/pause';
 import type { Settings } from '../settings/schema';
 import { buildSnapshot, type LatestVerdict, type ValidState } from '../snapshot/build-snapshot';
 import type { RoundActivity, Snapshot, StripCell } from '../snapshot/snapshot';
@@ -21,6 +22,8 @@ export interface SnapshotSources {
   readonly settings: Settings;
   readonly nextRoundAt: number;
   readonly dataUsedToday: number;
+  /** Services whose hosts the person withheld (`host-access.ts`). */
+  readonly noAccess: ReadonlySet<string>;
 }
 
 export function snapshotFrom(sources: SnapshotSources): Snapshot {
@@ -31,17 +34,20 @@ export function snapshotFrom(sources: SnapshotSources): Snapshot {
   const latestValid: Record<string, ValidState> = {};
   const strips: Record<string, StripCell[]> = {};
   for (const [id, cells] of Object.entries(sources.strip.services)) {
-    strips[id] = cells.map((cell) => ({ roundId: cell.roundId, state: cell.state }));
-    const valid = [...cells].reverse().find((cell) => JUDGED.has(cell.state));
+    strips[id] = cells.map((cell) => ({ roundId: cell.roundId, state: cell.state, path: cell.path }));
+    // Only the provider's path says what is pending or shown before confirmation (a VPN's rounds confirm nothing).
+    const valid = [...cells].reverse().find((cell) => cell.path === 'direct' && JUDGED.has(cell.state));
     if (valid) latestValid[id] = { state: valid.state, ...(valid.how ? { how: valid.how } : {}) };
   }
   const lastRound = sources.current.lastRound;
-  return buildSnapshot({
+  const pause = sources.settings.pause;
+  const snapshot = buildSnapshot({
     now: sources.now,
     services: sources.services,
     tracks: sources.state.tracks,
     latestNetwork: lastRound?.network ?? null,
-    ...(lastRound ? { latestNetworkAt: lastRound.at } : {}),
+    ...(lastRound ? { latestNetworkAt: lastRound.at, latestPath: lastRound.path } : {}),
+    ...(lastRound?.exitCountry !== undefined ? { exitCountry: lastRound.exitCountry } : {}),
     latest,
     latestValid,
     strips,
@@ -50,5 +56,7 @@ export function snapshotFrom(sources: SnapshotSources): Snapshot {
     country: sources.settings.country,
     dataUsedToday: sources.dataUsedToday,
     dataBudgetPerDay: sources.settings.dataBudgetBytesPerDay,
+    noAccess: sources.noAccess,
   });
+  return { ...snapshot, paused: pause !== null && isPaused(pause, sources.now) ? pause : null };
 }

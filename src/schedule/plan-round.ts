@@ -10,10 +10,10 @@
  * - `manual` ("Check now"): the controls and every endpoint of every service.
  * Throughput probes run for the services in `throughputFor`.
  */
-import type { Control, CountryCode, Endpoint, Service, ThroughputControl } from '../catalogue/types';
+import type { Component, Control, CountryCode, Endpoint, Service, ThroughputControl } from '../catalogue/types';
 import { POST_CONNECT_FAILURES } from '../probe/failure/codes';
 import type { ProbeTask } from '../probe/probe';
-import { takeRotating, type Rotation } from './rotation';
+import { INITIAL_ROTATION, takeRotating, type Rotation } from './rotation';
 
 export type RoundKind = 'regular' | 'confirm' | 'manual';
 
@@ -54,6 +54,8 @@ export interface RoundPlan {
   readonly throughputControls: readonly ThroughputControl[];
   /** Whether the runner sweeps every endpoint of a service whose first probe failed. */
   readonly sweepOnFailure: boolean;
+  /** Per service: every probe a sweep of it makes this round (for a pool, only this round's hosts). */
+  readonly sweeps: Readonly<Record<string, readonly PlannedProbe[]>>;
 }
 
 export function endpointProbe(service: Service, componentId: string, endpoint: Endpoint): PlannedProbe {
@@ -63,12 +65,36 @@ export function endpointProbe(service: Service, componentId: string, endpoint: E
   return { kind: 'reach', target, url: endpoint.url, method: endpoint.method, reachedOn: endpoint.reachedOn ?? POST_CONNECT_FAILURES };
 }
 
-export function allEndpointProbes(service: Service): PlannedProbe[] {
-  return service.components.flatMap((component) => component.endpoints.map((endpoint) => endpointProbe(service, component.id, endpoint)));
+/** The key under which a pooled component's next host is kept in `Rotation.endpoints`. */
+export function poolKey(service: Service, component: Component): string {
+  return `${service.id}/${component.id}`;
 }
 
-function rotatingEndpoints(service: Service): { componentId: string; endpoint: Endpoint }[] {
-  const all = service.components.flatMap((component) => component.endpoints.map((endpoint) => ({ componentId: component.id, endpoint })));
+/**
+ * The endpoints of a component a round may probe: all of them, or for a pool `perRound` hosts
+ * taken in turn from the pool's rotation index, so that over successive rounds every host is tried.
+ */
+export function roundEndpoints(service: Service, component: Component, rotation: Rotation): Endpoint[] {
+  if (component.pool === undefined) return [...component.endpoints];
+  const start = rotation.endpoints[poolKey(service, component)] ?? 0;
+  return takeRotating(component.endpoints, start % Math.max(component.endpoints.length, 1), component.pool.perRound);
+}
+
+/** Every probe a sweep of the service makes this round (a pool contributes its hosts of the round). */
+export function allEndpointProbes(service: Service, rotation: Rotation = INITIAL_ROTATION): PlannedProbe[] {
+  return service.components.flatMap((component) =>
+    roundEndpoints(service, component, rotation).map((endpoint) => endpointProbe(service, component.id, endpoint)),
+  );
+}
+
+/** The service's light-round rotation: every rotating endpoint, a pool counting once (its first host of the round). */
+function rotatingEndpoints(service: Service, rotation: Rotation): { componentId: string; endpoint: Endpoint }[] {
+  const all = service.components.flatMap((component) =>
+    (component.pool === undefined ? component.endpoints : roundEndpoints(service, component, rotation).slice(0, 1)).map((endpoint) => ({
+      componentId: component.id,
+      endpoint,
+    })),
+  );
   const rotating = all.filter((entry) => entry.endpoint.rotate !== false);
   return rotating.length > 0 ? rotating : all;
 }
@@ -80,6 +106,7 @@ function controlProbe(control: Control): PlannedProbe {
     url: control.url,
     method: control.method,
     ...(control.expect ? { expect: control.expect } : {}),
+    ...(control.tellsCountry ? { readsCountry: true as const } : {}),
   };
 }
 
@@ -101,10 +128,14 @@ export function throughputControlProbe(control: ThroughputControl): PlannedProbe
 }
 
 export function planRound(input: PlanInput): { plan: RoundPlan; rotation: Rotation } {
-  const intl = input.controls.filter((control) => control.region === 'intl');
+  const intl = input.controls.filter((control) => control.region === 'intl' && !control.tellsCountry);
   const domestic = input.controls.filter((control) => input.country !== null && control.region === input.country);
+  // The path of every round is judged (a VPN is switched on and off at any moment), so the
+  // country control runs in each round, but only when there is a country to compare with.
+  const countryControls = input.country === null ? [] : input.controls.filter((control) => control.region === 'intl' && control.tellsCountry).slice(0, 1);
   const controls = [
     ...takeRotating(intl, input.rotation.intlControl, INTL_CONTROLS_PER_ROUND),
+    ...countryControls,
     ...takeRotating(domestic, input.rotation.domesticControl, DOMESTIC_CONTROLS_PER_ROUND),
   ];
 
@@ -114,15 +145,23 @@ export function planRound(input: PlanInput): { plan: RoundPlan; rotation: Rotati
 
   const endpoints: Record<string, number> = { ...input.rotation.endpoints };
   const serviceProbes: PlannedProbe[] = [];
+  const sweeps: Record<string, readonly PlannedProbe[]> = {};
   for (const service of services) {
+    sweeps[service.id] = allEndpointProbes(service, input.rotation);
     if (input.kind === 'regular') {
-      const rotating = rotatingEndpoints(service);
+      const rotating = rotatingEndpoints(service, input.rotation);
       const index = (endpoints[service.id] ?? 0) % Math.max(rotating.length, 1);
       const next = rotating[index];
       if (next) serviceProbes.push(endpointProbe(service, next.componentId, next.endpoint));
       endpoints[service.id] = (index + 1) % Math.max(rotating.length, 1);
     } else {
-      serviceProbes.push(...allEndpointProbes(service));
+      serviceProbes.push(...sweeps[service.id]!);
+    }
+    // Each round that judges the service moves its pools on, so the next round tries other hosts.
+    for (const component of service.components) {
+      if (component.pool === undefined || component.endpoints.length === 0) continue;
+      const key = poolKey(service, component);
+      endpoints[key] = ((endpoints[key] ?? 0) + component.pool.perRound) % component.endpoints.length;
     }
   }
 
@@ -143,6 +182,7 @@ export function planRound(input: PlanInput): { plan: RoundPlan; rotation: Rotati
     controls,
     throughputControls: takeRotating(input.throughputControls, input.rotation.throughputControl, input.throughputControls.length),
     sweepOnFailure: input.kind === 'regular',
+    sweeps,
   };
   const rotation: Rotation = {
     endpoints,

@@ -6,9 +6,7 @@ import {
   CONFIRMATION_ROUNDS,
   CONFIRMATION_SPACING_MS,
   ROUND_JITTER_MAX_MS,
-  THROUGHPUT_INTERVAL_MIN,
 } from '../defaults';
-import type { Service } from '../catalogue/types';
 import type { Track } from '../confirm/types';
 import { NETWORK_SUBJECT } from '../confirm/types';
 import { INITIAL_ROTATION, type Rotation } from './rotation';
@@ -29,7 +27,7 @@ export interface ScheduleState {
   readonly rotation: Rotation;
   /** When the last regular or manual round ran (ms), null before the first. */
   readonly lastRoundAt: number | null;
-  /** When the last rotation slot for a throughput probe was used (ms). */
+  /** When a regular round last took unattended speed samples (ms). */
   readonly lastThroughputSlotAt: number | null;
   readonly pending: PendingConfirmation | null;
 }
@@ -93,30 +91,7 @@ export function nextRegularAt(state: ScheduleState, now: number, intervalMin: nu
   return Math.max(now, state.lastRoundAt + intervalMin * 60_000 + jitter);
 }
 
-/**
- * Which service gets this round's throughput slot: one every THROUGHPUT_INTERVAL_MIN, the one
- * measured least recently, and none when the day's data budget cannot pay for it.
- */
-export function throughputSlot(
-  state: ScheduleState,
-  now: number,
-  services: readonly Service[],
-  budgetRemainingBytes: number,
-): string | null {
-  if (state.lastThroughputSlotAt !== null && now - state.lastThroughputSlotAt < THROUGHPUT_INTERVAL_MIN * 60_000) return null;
-  let choice: Service | null = null;
-  for (const service of services) {
-    if (!service.throughput) continue;
-    // The object and, when it looks slow, a control of the same size.
-    if (budgetRemainingBytes < 2 * service.throughput.bytes) continue;
-    const at = state.rotation.throughputAt[service.id] ?? -Infinity;
-    const best = choice === null ? Infinity : (state.rotation.throughputAt[choice.id] ?? -Infinity);
-    if (at < best) choice = service;
-  }
-  return choice?.id ?? null;
-}
-
-/** Records that the throughput slot was used. */
+/** Records that a regular round took unattended speed samples (`speed-samples.ts`). */
 export function usedThroughputSlot(state: ScheduleState, now: number): ScheduleState {
   return { ...state, lastThroughputSlotAt: now };
 }

@@ -7,6 +7,7 @@
  * newer Blockwatch (the user went back to an older one) is read field by field like any other.
  */
 import { countryRule, dataBudgetRule, intervalRule, booleanRule, isCustomTarget, isServiceId, type Rule } from './field-rules';
+import { parsePause } from './pause';
 import { DEFAULT_SETTINGS, MAX_CUSTOM_TARGETS, MAX_LISTED_IDS, SETTINGS_VERSION, type CustomTarget, type NotificationSettings, type Settings } from './schema';
 
 type Fields = Readonly<Record<string, unknown>>;
@@ -64,5 +65,6 @@ export function migrateSettings(stored: unknown, defaults: Settings = DEFAULT_SE
     country: pick(countryRule, stored.country, defaults.country),
     dataBudgetBytesPerDay: pick(dataBudgetRule, stored.dataBudgetBytesPerDay, defaults.dataBudgetBytesPerDay),
     throughputEnabled: pick(booleanRule, stored.throughputEnabled, defaults.throughputEnabled),
+    pause: parsePause(stored.pause),
   };
 }

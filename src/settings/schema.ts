@@ -5,6 +5,7 @@
  */
 import type { CountryCode } from '../catalogue/types';
 import { DATA_BUDGET_BYTES_PER_DAY, ROUND_INTERVAL_MIN } from '../defaults';
+import type { Pause } from './pause';
 
 /**
  * Version 1 is the first stored shape. A later shape adds a version and a step in migrate.ts that
@@ -40,6 +41,12 @@ export interface Settings {
   readonly dataBudgetBytesPerDay: number;
   /** Whether throughput (throttling) probes run at all. */
   readonly throughputEnabled: boolean;
+  /**
+   * Checks paused by the person (pause.ts), or null. Added within version 1: a stored value without
+   * it reads as null (not paused), so no migration step is needed. Set only by the pause and
+   * resume requests, never by a settings update.
+   */
+  readonly pause: Pause | null;
 }
 
 /** Custom targets at most: each adds a probe to every round (bytes on a metered plan, and round time). */
@@ -66,6 +73,7 @@ export const DEFAULT_SETTINGS: Settings = {
   country: null,
   dataBudgetBytesPerDay: DATA_BUDGET_BYTES_PER_DAY,
   throughputEnabled: true,
+  pause: null,
 };
 
 /** Defaults for a new install, with the country guessed from the environment (country.ts). */

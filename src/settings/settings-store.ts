@@ -3,6 +3,7 @@
  * implements, and the two things every caller does with it.
  */
 import { migrateSettings } from './migrate';
+import type { Pause } from './pause';
 import { DEFAULT_SETTINGS, SETTINGS_VERSION, type Settings } from './schema';
 import { validateSettingsUpdate, type SettingsValidation, type ValidateOptions } from './validate';
 
@@ -36,4 +37,11 @@ export async function updateSettings(store: SettingsStore, update: unknown, opti
   const result = validateSettingsUpdate(update, current, options);
   if (result.ok) await store.save(result.settings);
   return result;
+}
+
+/** Starts (a Pause) or ends (null) a pause, keeping every other setting. */
+export async function savePause(store: SettingsStore, pause: Pause | null, defaults?: Settings): Promise<Settings> {
+  const settings = { ...(await loadSettings(store, defaults)), pause };
+  await store.save(settings);
+  return settings;
 }

@@ -61,7 +61,8 @@ export function validateSettingsUpdate(update: unknown, current: Settings, optio
   };
 
   for (const [name, value] of Object.entries(update)) {
-    if (name === 'version') errors.push({ field: name, code: 'read_only' });
+    // `pause` has its own requests (pause, resume); `version` is the code's.
+    if (name === 'version' || name === 'pause') errors.push({ field: name, code: 'read_only' });
     else if (name === 'notifications') {
       if (!isFields(value)) {
         errors.push({ field: name, code: 'not_object' });
@@ -69,13 +70,14 @@ export function validateSettingsUpdate(update: unknown, current: Settings, optio
       }
       const notifications: Record<string, unknown> = { ...current.notifications };
       for (const [inner, innerValue] of Object.entries(value)) {
-        const rule = notificationRules[inner];
+        // Own keys only: `toString` or `__proto__` as a field name must not find Object's.
+        const rule = Object.hasOwn(notificationRules, inner) ? notificationRules[inner] : undefined;
         if (rule) apply(notifications, 'notifications.', inner, rule, innerValue);
         else errors.push({ field: `notifications.${inner}`, code: 'unknown_field' });
       }
       next.notifications = notifications;
     } else {
-      const rule = rules[name];
+      const rule = Object.hasOwn(rules, name) ? rules[name] : undefined;
       if (rule) apply(next, '', name, rule, value);
       else errors.push({ field: name, code: 'unknown_field' });
     }

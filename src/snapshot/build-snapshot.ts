@@ -2,9 +2,11 @@
  * The snapshot from what is stored. The rule for the state shown (DESIGN.md, "Decisions"):
  * offline when the latest round found no working control; restricted while "only domestic
  * sites work" is confirmed; otherwise the confirmed state, and before anything is confirmed the
- * latest valid round's state, marked unconfirmed; `unknown` only before any round.
+ * latest valid round's state, marked unconfirmed; `unknown` only before any round. A speed sample
+ * that read slow over a confirmed `reachable` shows as `slow`, unconfirmed, until confirmed or cleared.
  */
 import type { Service } from '../catalogue/types';
+import type { Path } from '../classify/classify-path';
 import type { NetworkVerdict, ServiceVerdict } from '../classify/verdict';
 import { confirmedOf } from '../confirm/confirm';
 import { NETWORK_SUBJECT, type Track } from '../confirm/types';
@@ -30,8 +32,11 @@ export interface SnapshotInput {
   readonly tracks: Readonly<Record<string, Track>>;
   readonly latestNetwork: NetworkVerdict | null;
   readonly latestNetworkAt?: number;
+  /** The latest round's path; `direct` before any round. */
+  readonly latestPath?: Path;
+  readonly exitCountry?: string;
   readonly latest: Readonly<Record<string, LatestVerdict>>;
-  /** The latest valid round's state per service (may be older than `latest`). */
+  /** The latest valid direct-path round's state per service (may be older than `latest`). */
   readonly latestValid: Readonly<Record<string, ValidState>>;
   readonly strips: Readonly<Record<string, readonly StripCell[]>>;
   readonly activity: RoundActivity;
@@ -39,6 +44,8 @@ export interface SnapshotInput {
   readonly country: string | null;
   readonly dataUsedToday: number;
   readonly dataBudgetPerDay: number;
+  /** Services whose hosts the person withheld: shown as "no access", never as a state of the network. */
+  readonly noAccess?: ReadonlySet<string>;
 }
 
 function components(service: Service, latest: LatestVerdict | undefined): ComponentSnapshot[] {
@@ -65,6 +72,14 @@ function shown(
   if (networkOffline) return { state: 'offline', confirmed: true };
   if (restricted) return { state: 'restricted', confirmed: true };
   const confirmed = track ? confirmedOf(track) : undefined;
+  // A speed sample that read slow is shown at once, marked unconfirmed, until the confirmation
+  // rounds it triggers (each with a new sample) confirm or clear it: speed is sampled rarely, the
+  // sample is already a comparison with a control measured in the same round, and `slow` never
+  // notifies before confirmation (DESIGN.md, "Check now measures speed too").
+  const latestSpeed = track?.speed.recent.at(-1);
+  if (confirmed?.state === 'reachable' && latestSpeed?.state === 'slow' && track?.speed.state !== 'slow') {
+    return { state: 'slow', confirmed: false, ...(latestSpeed.how ? { how: latestSpeed.how } : {}) };
+  }
   if (confirmed && confirmed.state !== 'unknown') {
     return { state: confirmed.state, confirmed: true, ...(confirmed.how ? { how: confirmed.how } : {}), since: confirmed.since };
   }
@@ -81,10 +96,12 @@ export function buildSnapshot(input: SnapshotInput): Snapshot {
   const services: ServiceSnapshot[] = input.services.map((service) => {
     const latest = input.latest[service.id];
     const valid = input.latestValid[service.id];
-    const state = shown(input.tracks[service.id], valid, offline, restricted);
+    const withheld = input.noAccess?.has(service.id) === true;
+    // Without host access nothing can be measured: no state at all, whatever was seen before.
+    const state = withheld ? { state: 'unknown' as const, confirmed: false } : shown(input.tracks[service.id], valid, offline, restricted);
     const verdict = latest?.verdict;
     const pending =
-      state.confirmed && valid && (valid.state !== state.state || valid.how !== state.how) && state.state !== 'offline' && state.state !== 'restricted'
+      !withheld && state.confirmed && valid && (valid.state !== state.state || valid.how !== state.how) && state.state !== 'offline' && state.state !== 'restricted'
         ? { pending: { state: valid.state, ...(valid.how ? { how: valid.how } : {}) } }
         : {};
     return {
@@ -93,6 +110,7 @@ export function buildSnapshot(input: SnapshotInput): Snapshot {
       custom: service.custom === true,
       ...state,
       ...pending,
+      ...(withheld ? { access: 'withheld' as const } : {}),
       ...(latest ? { lastCheckedAt: latest.roundId } : {}),
       ...(verdict?.latencyMs !== undefined ? { latencyMs: verdict.latencyMs } : {}),
       ...(verdict?.goodputKbps !== undefined ? { goodputKbps: verdict.goodputKbps } : {}),
@@ -108,6 +126,8 @@ export function buildSnapshot(input: SnapshotInput): Snapshot {
       restricted,
       ...(restricted && networkConfirmed ? { since: networkConfirmed.since } : {}),
     },
+    path: input.latestPath ?? 'direct',
+    ...(input.exitCountry !== undefined ? { exitCountry: input.exitCountry } : {}),
     services,
     activity: input.activity,
     ...(input.latestNetworkAt !== undefined ? { lastRoundAt: input.latestNetworkAt } : {}),

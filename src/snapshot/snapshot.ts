@@ -3,6 +3,7 @@
  * whenever it changes (Dark Reader's "popup = f(snapshot)").
  */
 import type { ComponentRole } from '../catalogue/types';
+import type { Path } from '../classify/classify-path';
 import type { NetworkState } from '../classify/verdict';
 import type { FailureCode } from '../probe/failure/codes';
 import type { RoundKind } from '../schedule/plan-round';
@@ -21,6 +22,8 @@ export interface ComponentSnapshot {
 export interface StripCell {
   readonly roundId: number;
   readonly state: State;
+  /** The round's path: a `proxy` round measured a VPN or proxy, not the provider. */
+  readonly path: Path;
 }
 
 export interface ServiceSnapshot {
@@ -37,6 +40,8 @@ export interface ServiceSnapshot {
    */
   readonly pending?: { readonly state: State; readonly how?: How };
   readonly how?: How;
+  /** `withheld`: the person withheld site access to a host of this service; it is not probed (state `unknown`). */
+  readonly access?: 'withheld';
   /** Since when the confirmed state holds (ms). */
   readonly since?: number;
   /** When the service was last probed (ms). */
@@ -64,6 +69,13 @@ export interface Snapshot {
     readonly restricted: boolean;
     readonly since?: number;
   };
+  /**
+   * The latest round's path (`direct` before any round). On `proxy` the checks go through a VPN or
+   * proxy app: the states shown are still the provider's, from the last direct rounds.
+   */
+  readonly path: Path;
+  /** The country a country control placed the client in, in the latest round, when known. */
+  readonly exitCountry?: string;
   readonly services: readonly ServiceSnapshot[];
   readonly activity: RoundActivity;
   readonly lastRoundAt?: number;
@@ -71,6 +83,8 @@ export interface Snapshot {
   readonly country: string | null;
   readonly dataUsedToday: number;
   readonly dataBudgetPerDay: number;
+  /** Set while the person has paused checks: since when, and until when (null: until they resume). */
+  readonly paused?: { readonly since: number; readonly until: number | null } | null;
   /** Services shown as `blocked` (the badge's number). */
   readonly blockedCount: number;
 }

@@ -8,11 +8,19 @@ import type { IncidentRecord, ObservationRecord, RollupRecord, RoundRecord, Verd
 export const EXPORT_FORMAT = 'blockwatch-history';
 export const EXPORT_VERSION = 1;
 
+export const EXPORT_SCOPES = ['shareable', 'full'] as const;
+export type ExportScope = (typeof EXPORT_SCOPES)[number];
+
 export interface HistoryExport {
   readonly format: typeof EXPORT_FORMAT;
   readonly version: number;
   /** When the file was made, ms since the epoch. */
   readonly exportedAt: number;
+  /**
+   * `shareable`: addresses, paths and queries left out (redact.ts); `full`: everything as stored.
+   * Absent in files made before the choice existed (those are full).
+   */
+  readonly scope?: ExportScope;
   readonly rounds: readonly RoundRecord[];
   readonly verdicts: readonly VerdictRecord[];
   readonly observations: readonly ObservationRecord[];

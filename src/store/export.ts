@@ -1,6 +1,7 @@
 /**
  * Export: the whole history in one read, as a versioned object the user saves as JSON (the glue
- * stringifies and downloads it), plus CSV of observations and incidents (see csv.ts).
+ * stringifies and downloads it), plus CSV of observations and incidents (see csv.ts). This is the
+ * full export; the default one, safe to share, is `redactExport` of it (redact.ts).
  */
 import { EXPORT_FORMAT, EXPORT_VERSION, type HistoryExport } from './export-format';
 import type { HistoryDb } from './schema';
@@ -23,5 +24,5 @@ export async function exportHistory(db: HistoryDb, now: number): Promise<History
         tx.objectStore('rollups').getAll(),
       ]),
   );
-  return { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: now, rounds, verdicts, observations, incidents, rollups };
+  return { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: now, scope: 'full', rounds, verdicts, observations, incidents, rollups };
 }

@@ -11,7 +11,7 @@
 import { NETWORK_SUBJECT } from '../confirm/types';
 import { addDays, DAY_MS, HOUR_MS, localDay, MINUTE_MS, type LocalDay } from './local-day';
 import { addRoundToRollup, addVerdictToRollup, emptyRollup } from './rollup';
-import type { HistoryDb, RollupRecord, Tally, TallyState } from './schema';
+import { pathOf, type HistoryDb, type RollupRecord, type Tally, type TallyState } from './schema';
 import { listSubjects } from './subjects';
 import { summaryStats, type SummaryStats } from './summary';
 import { withTransaction } from './transaction';
@@ -53,6 +53,12 @@ export interface HistoryRange {
   readonly source: 'raw' | 'rollups';
   readonly buckets: readonly Bucket[];
   readonly network: SubjectSeries;
+  /**
+   * Per bucket, the share of the network's seconds whose rounds went through a VPN or proxy, 0–1
+   * (null with no round). Those rounds are left out of the services' series: they measured the
+   * VPN's path, not the provider's.
+   */
+  readonly proxyShare: readonly (number | null)[];
   /** Every service with data in the span. */
   readonly services: Readonly<Record<string, SubjectSeries>>;
 }
@@ -85,6 +91,14 @@ function seriesOf(subject: string, cells: readonly (RollupRecord | undefined)[])
   };
 }
 
+function proxyShareOf(cells: readonly (RollupRecord | undefined)[]): (number | null)[] {
+  return cells.map((cell) => {
+    if (!cell) return null;
+    const total = Object.values(cell.seconds).reduce((sum, seconds) => sum + (seconds ?? 0), 0);
+    return total > 0 ? (cell.proxySeconds ?? 0) / total : null;
+  });
+}
+
 function alignedStart(ms: number, size: number, utcOffsetMin: number): number {
   const offset = utcOffsetMin * MINUTE_MS;
   return Math.floor((ms + offset) / size) * size - offset;
@@ -113,6 +127,7 @@ async function rawRange(db: HistoryDb, query: RangeQuery, size: number, count: n
   });
 
   const networkCells: (RollupRecord | undefined)[] = new Array(count).fill(undefined);
+  const proxied = new Set(rounds.filter((round) => pathOf(round) === 'proxy').map((round) => round.roundId));
   for (const round of rounds) {
     const i = indexOf(round.roundId);
     networkCells[i] = addRoundToRollup(networkCells[i] ?? emptyRollup(NETWORK_SUBJECT, ''), round);
@@ -123,12 +138,14 @@ async function rawRange(db: HistoryDb, query: RangeQuery, size: number, count: n
     if (verdicts.length === 0) return;
     const cells: (RollupRecord | undefined)[] = new Array(count).fill(undefined);
     for (const verdict of verdicts) {
+      // As the roll-ups: a round through a VPN or proxy says nothing about the provider.
+      if (proxied.has(verdict.r)) continue;
       const i = indexOf(verdict.r);
       cells[i] = addVerdictToRollup(cells[i] ?? emptyRollup(subject, ''), verdict);
     }
     services[subject] = seriesOf(subject, cells);
   });
-  return { span: query.span, source: 'raw', buckets, network: seriesOf(NETWORK_SUBJECT, networkCells), services };
+  return { span: query.span, source: 'raw', buckets, network: seriesOf(NETWORK_SUBJECT, networkCells), proxyShare: proxyShareOf(networkCells), services };
 }
 
 async function rollupRange(db: HistoryDb, query: RangeQuery, count: number): Promise<HistoryRange> {
@@ -157,13 +174,17 @@ async function rollupRange(db: HistoryDb, query: RangeQuery, count: number): Pro
     return cells;
   };
   let network = seriesOf(NETWORK_SUBJECT, new Array(count).fill(undefined));
+  let proxyShare: (number | null)[] = new Array(count).fill(null);
   const services: Record<string, SubjectSeries> = {};
   subjects.forEach((subject, s) => {
     const rollups = perSubject[s] ?? [];
-    if (subject === NETWORK_SUBJECT) network = seriesOf(subject, cellsOf(rollups));
+    if (subject === NETWORK_SUBJECT) {
+      network = seriesOf(subject, cellsOf(rollups));
+      proxyShare = proxyShareOf(cellsOf(rollups));
+    }
     else if (rollups.length > 0) services[subject] = seriesOf(subject, cellsOf(rollups));
   });
-  return { span: query.span, source: 'rollups', buckets, network, services };
+  return { span: query.span, source: 'rollups', buckets, network, proxyShare, services };
 }
 
 export async function historyRange(db: HistoryDb, query: RangeQuery): Promise<HistoryRange> {

@@ -19,7 +19,7 @@ import { localDay } from './local-day';
 import { incidentKey, planIncidents } from './plan-incidents';
 import { roundStoredBytes } from './record-size';
 import { addRoundToRollup, addVerdictToRollup, emptyRollup, mergeRollups, rollupKey } from './rollup';
-import type { HistoryDb, IncidentRecord, ObservationRecord, RollupRecord, RoundRecord, VerdictRecord } from './schema';
+import { pathOf, type HistoryDb, type IncidentRecord, type ObservationRecord, type RollupRecord, type RoundRecord, type VerdictRecord } from './schema';
 import { PendingRequests, withTransaction } from './transaction';
 
 export interface ImportReport {
@@ -70,7 +70,8 @@ export async function importHistory(db: HistoryDb, data: HistoryExport): Promise
       rounds.push(stored);
       const day = localDay(round.roundId, round.utcOffsetMin);
       add(NETWORK_SUBJECT, day, (rollup) => addRoundToRollup(rollup, stored));
-      for (const verdict of verdicts) add(verdict.s, day, (rollup) => addVerdictToRollup(rollup, verdict));
+      // As write-round.ts: only direct rounds count towards a service's day.
+      if (pathOf(stored) === 'direct') for (const verdict of verdicts) add(verdict.s, day, (rollup) => addVerdictToRollup(rollup, verdict));
     }
 
     const rollupStore = tx.objectStore('rollups');

@@ -10,6 +10,7 @@ import { wrap, type IDBPDatabase, type IDBPTransaction, type StoreNames } from '
 import { createVersion1 } from './migrations/v1';
 import { upgradeToVersion2 } from './migrations/v2';
 import { createVersion3 } from './migrations/v3';
+import { upgradeToVersion4 } from './migrations/v4';
 import { DB_VERSION, HISTORY_DB_NAME, type HistoryDb, type HistorySchema, type StoreName } from './schema';
 
 /** The database was written by a newer Blockwatch (the user went back to an older version). */
@@ -79,6 +80,7 @@ async function upgradeHistory(
   if (oldVersion < 1) createVersion1(db as unknown as IDBPDatabase<unknown>);
   if (oldVersion < 2) await upgradeToVersion2(db, tx);
   if (oldVersion < 3) createVersion3(db as unknown as IDBPDatabase<unknown>);
+  if (oldVersion < 4) await upgradeToVersion4(db, tx);
 }
 
 export function openHistory(factory: IDBFactory, name: string = HISTORY_DB_NAME): Promise<HistoryDb> {

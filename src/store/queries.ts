@@ -1,12 +1,13 @@
 /**
  * What the popup and the history page read. Each query is one read-only transaction.
  */
+import type { Path } from '../classify/classify-path';
 import type { NetworkState, NetworkVerdict } from '../classify/verdict';
 import { NETWORK_SUBJECT } from '../confirm/types';
 import type { How, State } from '../states';
 import { addDays, DAY_MS, localDay, type LocalDay } from './local-day';
 import { decodeObservation, decodeVerdict, verdictState, type StoredObservation, type StoredVerdict } from './round-records';
-import type { HistoryDb, IncidentRecord, RoundRecord, VerdictRecord } from './schema';
+import { pathOf, type HistoryDb, type IncidentRecord, type RoundRecord, type VerdictRecord } from './schema';
 import { listSubjects } from './subjects';
 import { withTransaction } from './transaction';
 
@@ -34,7 +35,14 @@ export function decodeIncident(record: IncidentRecord): Incident {
 }
 
 export interface CurrentState {
-  readonly lastRound: { readonly roundId: number; readonly at: number; readonly network: NetworkVerdict } | null;
+  readonly lastRound: {
+    readonly roundId: number;
+    readonly at: number;
+    readonly network: NetworkVerdict;
+    /** The path it measured: the provider's network or a VPN or proxy. */
+    readonly path: Path;
+    readonly exitCountry?: string;
+  } | null;
   /** The latest verdict of every service with history. */
   readonly services: Readonly<Record<string, StoredVerdict>>;
   /** Open incidents by subject (service ids and `@network`). */
@@ -65,7 +73,9 @@ export async function currentState(db: HistoryDb, subjects?: readonly string[]):
   const openIncidents: Record<string, Incident> = {};
   for (const record of open.sort((a, b) => a.start - b.start)) openIncidents[record.subject] = decodeIncident(record);
   return {
-    lastRound: last ? { roundId: last.roundId, at: last.at, network: last.network } : null,
+    lastRound: last
+      ? { roundId: last.roundId, at: last.at, network: last.network, path: pathOf(last), ...(last.exitCountry !== undefined ? { exitCountry: last.exitCountry } : {}) }
+      : null,
     services: Object.fromEntries(latest.map((record) => [record.s, decodeVerdict(record)])),
     openIncidents,
   };
@@ -75,13 +85,15 @@ export interface StripCell {
   readonly roundId: number;
   readonly state: State;
   readonly how?: How;
+  /** The round's path (a verdict whose round was pruned reads as direct). */
+  readonly path: Path;
 }
 
 export interface DayStrip {
   readonly from: number;
   readonly to: number;
   /** Every round, oldest first. */
-  readonly network: readonly { readonly roundId: number; readonly state: NetworkState }[];
+  readonly network: readonly { readonly roundId: number; readonly state: NetworkState; readonly path: Path }[];
   /** Each service's rounds, oldest first. */
   readonly services: Readonly<Record<string, readonly StripCell[]>>;
 }
@@ -98,12 +110,20 @@ export async function last24h(db: HistoryDb, now: number, subjects?: readonly st
       perSubject: await Promise.all(listed.map((subject) => verdicts.getAll(subjectRange(subject, from, now, true)))),
     };
   });
+  const pathAt = new Map(rounds.map((round) => [round.roundId, pathOf(round)]));
   const services: Record<string, StripCell[]> = {};
   names.forEach((subject, i) => {
     const records = perSubject[i] ?? [];
-    if (records.length > 0) services[subject] = records.map((record) => ({ roundId: record.r, state: verdictState(record), ...(record.h !== undefined ? { how: record.h } : {}) }));
+    if (records.length > 0) {
+      services[subject] = records.map((record) => ({
+        roundId: record.r,
+        state: verdictState(record),
+        ...(record.h !== undefined ? { how: record.h } : {}),
+        path: pathAt.get(record.r) ?? 'direct',
+      }));
+    }
   });
-  return { from, to: now, network: rounds.map((round) => ({ roundId: round.roundId, state: round.network.state })), services };
+  return { from, to: now, network: rounds.map((round) => ({ roundId: round.roundId, state: round.network.state, path: pathOf(round) })), services };
 }
 
 /** Incidents that overlap [from, to], oldest first; open ones overlap everything after their start. */

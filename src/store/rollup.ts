@@ -7,7 +7,7 @@
 import { NETWORK_SUBJECT } from '../confirm/types';
 import { localDay, type LocalDay } from './local-day';
 import { verdictLatency, verdictState } from './round-records';
-import type { RollupRecord, RoundRecord, Tally, TallyState, VerdictRecord } from './schema';
+import { pathOf, type RollupRecord, type RoundRecord, type Tally, type TallyState, type VerdictRecord } from './schema';
 import { addToSummary, mergeSummaries } from './summary';
 
 export function emptyRollup(subject: string, day: LocalDay): RollupRecord {
@@ -46,6 +46,7 @@ export function addRoundToRollup(rollup: RollupRecord, round: RoundRecord): Roll
     rounds: addToTally(rollup.rounds, round.network.state, 1),
     seconds: addToTally(rollup.seconds, round.network.state, round.seconds),
     wireBytes: (rollup.wireBytes ?? 0) + round.wireBytes,
+    ...(pathOf(round) === 'proxy' ? { proxySeconds: (rollup.proxySeconds ?? 0) + round.seconds } : {}),
   };
 }
 
@@ -54,6 +55,7 @@ export function mergeRollups(a: RollupRecord, b: RollupRecord): RollupRecord {
   const latency = mergeSummaries(a.latency, b.latency);
   const goodput = mergeSummaries(a.goodput, b.goodput);
   const wireBytes = a.wireBytes === undefined && b.wireBytes === undefined ? undefined : (a.wireBytes ?? 0) + (b.wireBytes ?? 0);
+  const proxySeconds = a.proxySeconds === undefined && b.proxySeconds === undefined ? undefined : (a.proxySeconds ?? 0) + (b.proxySeconds ?? 0);
   return {
     subject: a.subject,
     day: a.day,
@@ -62,6 +64,7 @@ export function mergeRollups(a: RollupRecord, b: RollupRecord): RollupRecord {
     ...(latency !== undefined ? { latency } : {}),
     ...(goodput !== undefined ? { goodput } : {}),
     ...(wireBytes !== undefined ? { wireBytes } : {}),
+    ...(proxySeconds !== undefined ? { proxySeconds } : {}),
   };
 }
 

@@ -14,10 +14,12 @@
  * ledger) by key, so that it can be saved in the same transaction as the round that changed it.
  *
  * Versions: 1 created the raw stores and incidents; 2 added `rollups` (history past the raw
- * retention) and filled them from the raw data in the upgrade; 3 added `state`. See `migrations/`.
+ * retention) and filled them from the raw data in the upgrade; 3 added `state`; 4 gave every round
+ * its path (all older rounds were measured as `direct`). See `migrations/`.
  */
 import type { DBSchema, IDBPDatabase } from 'idb';
 import type { HttpMethod, ProbeKind } from '../catalogue/types';
+import type { Path, PathSign } from '../classify/classify-path';
 import type { NetworkState, NetworkVerdict } from '../classify/verdict';
 import type { FailureCode } from '../probe/failure/codes';
 import type { TransferTiming } from '../probe/observation';
@@ -25,7 +27,7 @@ import type { How, State } from '../states';
 import type { LocalDay } from './local-day';
 import type { Summary } from './summary';
 
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 export const HISTORY_DB_NAME = 'blockwatch-history';
 
 /** The stores of history: what export, import and the size budget cover. */
@@ -41,6 +43,16 @@ export interface RoundRecord {
   /** When it ended, ms. */
   readonly at: number;
   readonly network: NetworkVerdict;
+  /**
+   * The path it measured (`classify-path.ts`): `direct`, the provider's network, or `proxy`, a VPN
+   * or proxy app. Version 4 wrote `direct` into every older round; a round from an older export
+   * has none and reads as `direct` (`pathOf`).
+   */
+  readonly path?: Path;
+  /** What showed the round went through a VPN or proxy (only on `proxy` rounds). */
+  readonly pathSigns?: readonly PathSign[];
+  /** The country a country control placed the client in, when one answered. */
+  readonly exitCountry?: string;
   /** Estimated bytes on the wire of all its probes. */
   readonly wireBytes: number;
   /** Seconds of history this round stands for (time since the previous round, capped). */
@@ -174,6 +186,8 @@ export interface RollupRecord {
   readonly goodput?: Summary;
   /** `@network` only: bytes on the wire that day. */
   readonly wireBytes?: number;
+  /** `@network` only: seconds of rounds that went through a VPN or proxy (absent when none did). */
+  readonly proxySeconds?: number;
 }
 
 export interface HistorySchema extends DBSchema {
@@ -187,3 +201,8 @@ export interface HistorySchema extends DBSchema {
 }
 
 export type HistoryDb = IDBPDatabase<HistorySchema>;
+
+/** A stored round's path: rounds without one (saved before version 4, or from an old export) were direct. */
+export function pathOf(round: Pick<RoundRecord, 'path'>): Path {
+  return round.path ?? 'direct';
+}

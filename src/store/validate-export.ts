@@ -4,23 +4,24 @@
  * naming the record and field). Unknown fields are rejected too: whatever passes is exactly what
  * the store holds.
  */
+import { isPath, isPathSign } from '../classify/classify-path';
 import { isFailureCode } from '../probe/failure/codes';
 import { isHow, isState } from '../states';
-import { EXPORT_FORMAT, EXPORT_VERSION, MAX_IMPORT_BYTES, MAX_IMPORT_RECORDS, type HistoryExport } from './export-format';
+import { EXPORT_FORMAT, EXPORT_SCOPES, EXPORT_VERSION, MAX_IMPORT_BYTES, MAX_IMPORT_RECORDS, type HistoryExport } from './export-format';
 import { HTTP_METHODS, PROBE_KINDS } from './known-values';
 import { isLocalDay, isUtcOffset } from './local-day';
 import { HISTORY_STORES, type HistoryStoreName } from './schema';
 import { isSummary } from './summary';
 import { decodeTarget } from './target-code';
 
-export const IMPORT_ERROR_CODES = ['not_json', 'too_large', 'wrong_format', 'newer_version', 'bad_record'] as const;
+export const IMPORT_ERROR_CODES = ['not_json', 'too_large', 'too_large_to_send', 'wrong_format', 'newer_version', 'bad_record', 'future_time', 'bad_time'] as const;
 export type ImportErrorCode = (typeof IMPORT_ERROR_CODES)[number];
 
 export interface ImportError {
   readonly code: ImportErrorCode;
   /** For developers and bug reports; the interface shows the code's message. */
   readonly detail: string;
-  /** For `bad_record`: which record. */
+  /** For `bad_record`, `future_time` and `bad_time`: which record. */
   readonly record?: { readonly store: HistoryStoreName; readonly index: number };
 }
 
@@ -40,12 +41,30 @@ const MAX_TEXT = 1000;
 /** Components in one verdict: services have a handful. */
 const MAX_COMPONENTS = 50;
 
+/**
+ * The latest time `Date` can hold, ms (ECMA-262, "Time Values and Time Range": ±8.64e15 ms around
+ * the epoch). A larger number is a safe integer but no date: it would break every date formatter.
+ */
+export const MAX_DATE_MS = 8.64e15;
+/**
+ * How far after the file's own `exportedAt` (and after now, for `exportedAt` itself) a time may
+ * lie, ms: one day covers clocks set wrong by a time zone or a day; anything later is a damaged
+ * or made-up file, whose "future" rounds would sort after every real one and hide them.
+ */
+export const FUTURE_SLACK_MS = 24 * 60 * 60 * 1000;
+
 const isObject = (value: unknown): value is Fields => typeof value === 'object' && value !== null && !Array.isArray(value);
+/** A time in ms that `Date` can hold (range checked separately, with its own message). */
 const isTime = (value: unknown): boolean => Number.isSafeInteger(value) && (value as number) >= 0;
 const isCount = (value: unknown): boolean => Number.isSafeInteger(value) && (value as number) >= 0;
 const isAmount = (value: unknown): boolean => typeof value === 'number' && Number.isFinite(value) && value >= 0;
 const isText = (max: number) => (value: unknown): boolean => typeof value === 'string' && value.length > 0 && value.length <= max;
-const isId = isText(MAX_ID);
+/**
+ * An id: printable ASCII without spaces, and never a name `Object.prototype` has (`__proto__`,
+ * `constructor`, `toString`…), so an id used as a key in a plain object cannot reach its prototype.
+ */
+export const isId = (value: unknown): boolean =>
+  isText(MAX_ID)(value) && /^[\x21-\x7e]+$/.test(value as string) && !Object.hasOwn(Object.prototype, value as string);
 const isBit = (value: unknown): boolean => value === 0 || value === 1;
 
 /** Runs field checks in order; unknown fields are an error. */
@@ -59,7 +78,8 @@ function fields(spec: Record<string, { required: boolean; test: (value: unknown)
         return `${name} must be ${what}`;
       }
     }
-    const unknown = Object.keys(record).find((name) => !(name in spec));
+    // Own keys only: `toString` or `__proto__` in a record must not match Object's.
+    const unknown = Object.keys(record).find((name) => !Object.hasOwn(spec, name));
     return unknown === undefined ? null : `unknown field ${unknown}`;
   };
 }
@@ -73,10 +93,21 @@ const isNetwork = (value: unknown): boolean =>
   ['intlUp', 'intlDown', 'domesticUp', 'domesticDown'].every((name) => isCount(value[name])) &&
   Object.keys(value).length === 5;
 
+/** A target whose ids are all ids. */
+const isTargetCode = (value: unknown): boolean => {
+  const target = decodeTarget(value);
+  if (target === undefined) return false;
+  const ids = target.type === 'endpoint' ? [target.serviceId, target.componentId, target.endpointId] : target.type === 'throughput' ? [target.serviceId] : [target.controlId];
+  return ids.every(isId);
+};
+
 const checkRound = fields({
   roundId: need(isTime, 'a time in ms'),
   at: need(isTime, 'a time in ms'),
   network: need(isNetwork, 'a network verdict'),
+  path: may(isPath, 'direct or proxy'),
+  pathSigns: may((value) => Array.isArray(value) && value.every(isPathSign), 'a list of path signs'),
+  exitCountry: may((value) => typeof value === 'string' && /^[A-Z]{2}$/.test(value), 'a country code'),
   wireBytes: need(isAmount, 'a byte count'),
   seconds: need(isAmount, 'a number of seconds'),
   utcOffsetMin: need(isUtcOffset, 'a time zone offset in minutes'),
@@ -121,7 +152,7 @@ const isTransfer = fields({
 const checkObservation = fields({
   r: need(isTime, 'a round id (ms)'),
   n: need(isCount, 'a position'),
-  t: need((value) => decodeTarget(value) !== undefined, 'a target'),
+  t: need(isTargetCode, 'a target'),
   k: may((value) => PROBE_KINDS.includes(value as never), 'a probe kind'),
   o: need((value) => Number.isSafeInteger(value), 'ms'),
   d: need(isAmount, 'ms'),
@@ -167,7 +198,20 @@ const checkRollup = fields({
   latency: may(isSummary, 'a summary'),
   goodput: may(isSummary, 'a summary'),
   wireBytes: may(isAmount, 'a byte count'),
+  proxySeconds: may(isAmount, 'a number of seconds'),
 });
+
+/** The fields of each store that hold a time (ms since the epoch), checked against the range and the file's date. */
+const TIME_FIELDS: Readonly<Record<HistoryStoreName, readonly string[]>> = {
+  rounds: ['roundId', 'at'],
+  verdicts: ['r'],
+  observations: ['r'],
+  incidents: ['start', 'end'],
+  rollups: [],
+};
+
+/** The rollup's day as the time of its first ms (UTC), for the same checks. */
+const dayStart = (day: string): number => Date.parse(`${day}T00:00:00Z`);
 
 const KEYS: Readonly<Record<HistoryStoreName, (record: Fields) => string>> = {
   rounds: (r) => String(r.roundId),
@@ -196,7 +240,7 @@ const fail = (code: ImportErrorCode, detail: string, record?: ImportError['recor
  * Validates an export: the file's text (checked for size, then parsed) or an already parsed value.
  * On success, `data` is the same value, typed.
  */
-export function validateExport(input: unknown): ExportValidation {
+export function validateExport(input: unknown, now?: number): ExportValidation {
   let value = input;
   if (typeof input === 'string') {
     if (input.length > MAX_IMPORT_BYTES) return fail('too_large', `${input.length} characters; the limit is ${MAX_IMPORT_BYTES}`);
@@ -213,7 +257,15 @@ export function validateExport(input: unknown): ExportValidation {
     return fail('newer_version', `the file is format version ${String(value.version)}; this Blockwatch reads up to ${EXPORT_VERSION}`);
   }
   if (!isTime(value.exportedAt)) return fail('wrong_format', 'exportedAt must be a time in ms');
-  const allowed = new Set<string>(['format', 'version', 'exportedAt', ...STORES]);
+  const exportedAt = value.exportedAt as number;
+  if (exportedAt > MAX_DATE_MS) return fail('bad_time', `exportedAt ${exportedAt} is beyond the dates a Date can hold`);
+  if (now !== undefined && exportedAt > now + FUTURE_SLACK_MS) {
+    return fail('future_time', `exportedAt ${new Date(exportedAt).toISOString()} is more than a day after now (${new Date(now).toISOString()})`);
+  }
+  if (value.scope !== undefined && !(EXPORT_SCOPES as readonly unknown[]).includes(value.scope)) return fail('wrong_format', 'scope must be "shareable" or "full"');
+  // Times are refused after the file's own date plus a day (a file cannot hold rounds after it was made).
+  const latest = exportedAt + FUTURE_SLACK_MS;
+  const allowed = new Set<string>(['format', 'version', 'exportedAt', 'scope', ...STORES]);
   const extra = Object.keys(value).find((name) => !allowed.has(name));
   if (extra !== undefined) return fail('wrong_format', `unknown top-level field ${extra}`);
 
@@ -235,6 +287,14 @@ export function validateExport(input: unknown): ExportValidation {
       if (!isObject(record)) return fail('bad_record', `${store}[${index}] is not an object`, at);
       const problem = CHECKS[store](record);
       if (problem) return fail('bad_record', `${store}[${index}]: ${problem}`, at);
+      const times = TIME_FIELDS[store].filter((name) => record[name] !== undefined).map((name) => [name, record[name] as number] as const);
+      if (store === 'rollups') times.push(['day', dayStart(record.day as string)]);
+      for (const [name, time] of times) {
+        if (time > MAX_DATE_MS) return fail('bad_time', `${store}[${index}]: ${name} ${time} is beyond the dates a Date can hold`, at);
+        if (time > latest) {
+          return fail('future_time', `${store}[${index}]: ${name} ${new Date(time).toISOString()} is more than a day after the file was made (${new Date(exportedAt).toISOString()})`, at);
+        }
+      }
       const key = KEYS[store](record);
       if (seen.has(key)) return fail('bad_record', `${store}[${index}] repeats the key of an earlier record`, at);
       seen.add(key);

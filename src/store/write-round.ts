@@ -96,6 +96,9 @@ export async function writeRound(db: HistoryDb, input: RoundToWrite, options: Wr
         domesticUp: verdict.network.domesticUp,
         domesticDown: verdict.network.domesticDown,
       },
+      path: verdict.path.path,
+      ...(verdict.path.signs.length > 0 ? { pathSigns: verdict.path.signs } : {}),
+      ...(verdict.path.exitCountry !== undefined ? { exitCountry: verdict.path.exitCountry } : {}),
       wireBytes: Math.round(wireBytes),
       seconds: secondsSince(previousRound?.key, roundId, intervalMin),
       utcOffsetMin,
@@ -117,7 +120,10 @@ export async function writeRound(db: HistoryDb, input: RoundToWrite, options: Wr
     for (const record of observationRecords) writes.add(observations.put(record));
     for (const record of incidentWrites) writes.add(incidents.put(record));
     writes.add(rollups.put(addRoundToRollup(networkRollup, roundRecord)));
-    verdictRecords.forEach((record, i) => writes.add(rollups.put(addVerdictToRollup(serviceRollups[i] ?? emptyRollup(record.s, day), record))));
+    // A day's availability is the provider's: rounds through a VPN or proxy measured another path.
+    if (verdict.path.path === 'direct') {
+      verdictRecords.forEach((record, i) => writes.add(rollups.put(addVerdictToRollup(serviceRollups[i] ?? emptyRollup(record.s, day), record))));
+    }
     const state = tx.objectStore('state');
     for (const [key, value] of Object.entries(options.state ?? {})) writes.add(state.put(value, key));
     await writes.settled();

@@ -161,6 +161,17 @@ describe('validateCatalogue', () => {
       expectOneProblem(two, 'discord', /has 2 chat components, needs exactly 1/);
     });
 
+    it('rejects a pool that takes fewer than two hosts a round, or more than it has', () => {
+      const one = problemsAfter((draft) => {
+        componentOf(draft, 'whatsapp', 'chat').pool = { perRound: 1 };
+      });
+      expectOneProblem(one, 'whatsapp.chat', /pool perRound 1 is not a whole number from 2 to its 16 hosts/);
+      const many = problemsAfter((draft) => {
+        componentOf(draft, 'whatsapp', 'chat').pool = { perRound: 17 };
+      });
+      expectOneProblem(many, 'whatsapp.chat', /pool perRound 17/);
+    });
+
     it('rejects a component with no endpoints', () => {
       const problems = problemsAfter((draft) => {
         componentOf(draft, 'signal', 'media').endpoints = [];
@@ -314,7 +325,26 @@ describe('validateCatalogue', () => {
       const problems = problemsAfter((draft) => {
         draft.blockpages.push({ id: 'ru.empty', country: 'RU', source: { ref: 'test', checked: '2026-11-25' } });
       });
-      expectOneProblem(problems, 'blockpage ru.empty', /neither a host nor body text/);
+      expectOneProblem(problems, 'blockpage ru.empty', /neither a host, a URL prefix nor body text/);
+    });
+
+    it('rejects a URL prefix that names no path (that is a host), or lies on a probed host', () => {
+      const bare = problemsAfter((draft) => {
+        draft.blockpages.push({ id: 'kg.bare', country: 'KG', urlPrefix: 'http://homeline.kg/', source: { ref: 'test', checked: '2026-11-25' } });
+      });
+      expectOneProblem(bare, 'blockpage kg.bare', /names no path: use host/);
+      const probed = problemsAfter((draft) => {
+        draft.blockpages.push({ id: 'ru.probed', country: 'RU', urlPrefix: 'https://ya.ru/blocked/', source: { ref: 'test', checked: '2026-11-25' } });
+      });
+      expectOneProblem(probed, 'blockpage ru.probed', /on a host probed as control ru\.yandex/);
+    });
+
+    it('narrows the redirects to an ordinary ISP site to the path OONI matches', () => {
+      const byId = new Map(CATALOGUE.blockpages.map((fingerprint) => [fingerprint.id, fingerprint]));
+      expect(byId.get('kg.homeline')).toMatchObject({ urlPrefix: 'http://homeline.kg/access/blockpage.html' });
+      expect(byId.get('tr.ttnet.safe')).toMatchObject({ urlPrefix: 'http://bilgi.turktelekom.com.tr/guvenli_internet_uyari' });
+      expect(byId.get('by.mts')).toMatchObject({ urlPrefix: 'https://internet.mts.by/blocked/' });
+      for (const id of ['kg.homeline', 'tr.ttnet.safe', 'by.mts']) expect(byId.get(id)?.host, id).toBeUndefined();
     });
 
     it('rejects a bogus range that covers any of the labs\' range, a malformed one, one without a source, and a duplicate', () => {

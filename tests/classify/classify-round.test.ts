@@ -66,6 +66,59 @@ describe('a service', () => {
     expect(verdict.state).toBe('reachable');
   });
 
+  describe('interception and resolver lies (as Chromium reports them: no address on a certificate error)', () => {
+    const privateCa = (endpointId: string, fields: Partial<Observation> = {}) =>
+      answer(endpointId, 'chat', { kind: 'reach', url: `https://${endpointId}.test/`, failure: 'tls_cert_authority', status: undefined, reached: { headers: false, bytes: 0 }, ...fields });
+    const webPlainHttpAnswered = answer('x.web.main', 'web', { url: 'http://web.x.test/' });
+
+    it('an untrusted certificate on the public-certificate site fails its component (tls) although plain HTTP answered', () => {
+      const verdict = service([...ONLINE, failure('x.web.main', 'web', 'tls_cert_authority'), webPlainHttpAnswered]);
+      expect(verdict.components.find((component) => component.componentId === 'web')).toMatchObject({ ok: false, how: 'tls' });
+    });
+
+    it('…and makes the private-CA "reached" readings unprovable: blocked by tls, never reachable', () => {
+      const verdict = service([
+        ...ONLINE,
+        failure('x.web.main', 'web', 'tls_cert_authority'),
+        webPlainHttpAnswered,
+        privateCa('x.chat.a'),
+        privateCa('x.chat.b'),
+        failure('x.media.cdn', 'media', 'tls_cert_authority'),
+      ]);
+      expect(verdict).toMatchObject({ state: 'blocked', how: 'tls' });
+    });
+
+    it('a certificate for another name on the public-certificate site is interception too', () => {
+      const verdict = service([...ONLINE, failure('x.web.main', 'web', 'tls_cert_name'), privateCa('x.chat.a'), answer('x.media.cdn', 'media')]);
+      expect(verdict).toMatchObject({ state: 'partial', how: 'tls' });
+      expect(verdict.components.find((component) => component.componentId === 'chat')?.ok).toBe(false);
+    });
+
+    it('an answer from a bogus address anywhere makes the certificate errors a DNS lie: blocked by dns', () => {
+      const verdict = service([
+        ...ONLINE,
+        failure('x.web.main', 'web', 'dns_bogus', { ip: '10.10.34.36', url: 'http://web.x.test/' }),
+        privateCa('x.chat.a'),
+        failure('x.media.cdn', 'media', 'tls_cert_name'),
+      ]);
+      expect(verdict).toMatchObject({ state: 'blocked', how: 'dns' });
+    });
+
+    it('a private-CA reading from a known real address stands beside a lie on another name', () => {
+      const verdict = service([...ONLINE, failure('x.web.main', 'web', 'dns_bogus', { ip: '10.10.34.36' }), privateCa('x.chat.a', { ip: '157.240.1.1' })]);
+      expect(verdict).toMatchObject({ state: 'partial', how: 'dns' });
+    });
+
+    it('with nothing tampered, the private-CA certificate error still means reached', () => {
+      expect(service([...ONLINE, answer('x.web.main', 'web'), privateCa('x.chat.a'), answer('x.media.cdn', 'media')]).state).toBe('reachable');
+    });
+
+    it('an expired public certificate fails its endpoint but is not taken for interception', () => {
+      const verdict = service([...ONLINE, failure('x.web.main', 'web', 'tls_cert_date'), webPlainHttpAnswered, privateCa('x.chat.a')]);
+      expect(verdict.state).toBe('reachable');
+    });
+  });
+
   it('is blocked with how=dns when every component fails DNS', () => {
     const verdict = service([
       ...ONLINE,

@@ -10,8 +10,8 @@ import type { RoundVerdict, ServiceVerdict } from '../../src/classify/verdict';
 import { createNodeTransport } from '../../src/cli/node-transport';
 import type { ProbeTunables } from '../../src/probe/probe';
 import { runRound } from '../../src/round/run-round';
-import { planRound } from '../../src/schedule/plan-round';
-import { INITIAL_ROTATION } from '../../src/schedule/rotation';
+import { planRound, type RoundKind } from '../../src/schedule/plan-round';
+import { INITIAL_ROTATION, type Rotation } from '../../src/schedule/rotation';
 import type { Behaviour, DnsBehaviour } from './behaviour';
 import { createLab, type Lab } from './lab';
 
@@ -36,18 +36,20 @@ afterAll(async () => {
   await lab.close();
 });
 
-async function round(options: { services?: readonly string[]; throughput?: readonly string[]; country?: string | null } = {}): Promise<RoundVerdict> {
+async function round(
+  options: { services?: readonly string[]; throughput?: readonly string[]; country?: string | null; kind?: RoundKind; rotation?: Rotation } = {},
+): Promise<RoundVerdict> {
   roundId += 1;
   const services = CATALOGUE.services.filter((service) => (options.services ?? SERVICE_IDS).includes(service.id));
   const country = options.country === undefined ? 'RU' : options.country;
   const { plan } = planRound({
     roundId,
-    kind: 'manual',
+    kind: options.kind ?? 'manual',
     services,
     controls: CATALOGUE.controls,
     throughputControls: CATALOGUE.throughputControls,
     country,
-    rotation: INITIAL_ROTATION,
+    rotation: options.rotation ?? INITIAL_ROTATION,
     throughputFor: options.throughput ?? [],
   });
   const result = await runRound(plan, {
@@ -130,6 +132,25 @@ describe('the network', () => {
   });
 });
 
+describe('the path a round measured', () => {
+  it('the provider\'s own network, the country control placing the client at home: direct', async () => {
+    expect((await round({ services: ['whatsapp'] })).path).toEqual({ path: 'direct', signs: [], exitCountry: 'RU' });
+  });
+
+  it('a full-tunnel VPN exiting in NL for a person in RU: proxy, though the services answer', async () => {
+    lab.exitCountry('NL');
+    const verdict = await round({ services: ['whatsapp', 'telegram'] });
+    expect(verdict.path).toEqual({ path: 'proxy', signs: ['exit-country'], exitCountry: 'NL' });
+    expect(verdict.network.state).toBe('online');
+    expect(verdict.services.map(summary)).toEqual(['reachable', 'reachable']);
+  });
+
+  it('without a country to compare with, an exit abroad cannot be told: direct', async () => {
+    lab.exitCountry('NL');
+    expect((await round({ services: ['whatsapp'], country: null })).path.path).toBe('direct');
+  });
+});
+
 describe('one kind of block at a time', () => {
   it.each<[string, string, (lab: Lab) => void, string]>([
     ['WhatsApp removed from DNS (NXDOMAIN)', 'whatsapp', (l) => void l.service('whatsapp').dns('nxdomain'), 'blocked:dns'],
@@ -144,6 +165,12 @@ describe('one kind of block at a time', () => {
     ['WhatsApp silent after the ClientHello', 'whatsapp', (l) => void l.service('whatsapp').behave('silence-after-hello'), 'blocked:tls'],
     ['Telegram redirected to a blockpage', 'telegram', (l) => void l.service('telegram').behave('blockpage-redirect'), 'blocked:blockpage'],
     ['Messenger down on its own side (503): reachable', 'messenger', (l) => void l.service('messenger').behave('error-5xx'), 'reachable'],
+    // Interception beats plain HTTP: http://signal.org answering and the private-CA hosts' certificate
+    // errors prove nothing once signal.org itself shows a certificate that is not its own.
+    ['Signal: every name behind an untrusted authority (Kazakhstan 2019)', 'signal', (l) => void l.service('signal').behave('wrong-cert:self-signed'), 'blocked:tls'],
+    ['Signal: every name behind a certificate for another name', 'signal', (l) => void l.service('signal').behave('wrong-cert:wrong-name'), 'blocked:tls'],
+    ['WhatsApp: every name resolved to the filter server (Iran)', 'whatsapp', (l) => void l.service('whatsapp').dns('bogus'), 'blocked:dns'],
+    ['Signal: every name resolved to the filter server', 'signal', (l) => void l.service('signal').dns('bogus'), 'blocked:dns'],
   ])('%s → %s', async (_name, id, scenario, expected) => {
     scenario(lab);
     const verdict = await round();
@@ -172,9 +199,17 @@ describe('one kind of block at a time', () => {
   it('partial names the chat component\'s failure over the others', async () => {
     lab.host('web.whatsapp.com').dns('nxdomain');
     lab.host('www.whatsapp.com').dns('nxdomain');
-    lab.host('e1.whatsapp.net').behave('reset-after-hello');
-    lab.host('g.whatsapp.net').behave('reset-after-hello');
+    for (let n = 1; n <= 16; n += 1) lab.host(`e${n}.whatsapp.net`).behave('reset-after-hello');
     expect(summary(verdictOf(await round({ services: ['whatsapp'] }), 'whatsapp'))).toBe('partial:reset');
+  });
+
+  it('one WhatsApp chat host down is no block: a light round that meets it tries two of its siblings', async () => {
+    lab.host('e1.whatsapp.net').behave('reset-after-hello');
+    // Rotation slot 1 of WhatsApp is its chat pool, whose first host this round is e1.
+    const verdict = verdictOf(await round({ services: ['whatsapp'], kind: 'regular', rotation: { ...INITIAL_ROTATION, endpoints: { whatsapp: 1 } } }), 'whatsapp');
+    expect(summary(verdict)).toBe('reachable');
+    const tried = Array.from({ length: 16 }, (_, index) => `e${index + 1}.whatsapp.net`).filter((host) => lab.attempts(host).length > 0);
+    expect(tried).toEqual(['e1.whatsapp.net', 'e2.whatsapp.net', 'e3.whatsapp.net']);
   });
 
   it('YouTube throttled to 128 kbit/s: reachable by every probe, slow by throughput against the control', async () => {
@@ -199,6 +234,27 @@ describe('one kind of block at a time', () => {
   });
 });
 
+describe('interception and resolver lies overrule single answers', () => {
+  it('Telegram intercepted: its plain-HTTP data centres still answer, so partial by tls, never reachable', async () => {
+    lab.service('telegram').behave('wrong-cert:self-signed');
+    for (const dc of ['149.154.167.51', '149.154.167.91', '149.154.175.50', '149.154.171.5']) lab.address(dc).behave('ok');
+    const verdict = verdictOf(await round({ services: ['telegram'] }), 'telegram');
+    expect(summary(verdict)).toBe('partial:tls');
+    // t.me over plain HTTP answered, yet the links component is intercepted.
+    expect(verdict.components.find((component) => component.componentId === 'links')).toMatchObject({ ok: false, how: 'tls' });
+  });
+
+  it('only signal.org intercepted: the private-CA hosts\' certificate errors no longer count as reached', async () => {
+    lab.host('signal.org').behave('wrong-cert:self-signed');
+    lab.host('chat.signal.org').behave('wrong-cert:self-signed');
+    lab.host('storage.signal.org').behave('wrong-cert:self-signed');
+    lab.host('cdn.signal.org').behave('wrong-cert:self-signed');
+    const verdict = verdictOf(await round({ services: ['signal'] }), 'signal');
+    expect(verdict.state).not.toBe('reachable');
+    expect(verdict.components.find((component) => component.componentId === 'chat')).toMatchObject({ ok: false, how: 'tls' });
+  });
+});
+
 describe('every behaviour maps to one reading, and every reading to its behaviours only', () => {
   it('the whole table', async () => {
     const served: readonly (Behaviour | `dns:${DnsBehaviour}`)[] = [
@@ -218,12 +274,22 @@ describe('every behaviour maps to one reading, and every reading to its behaviou
       'dns:timeout',
     ];
     const readings = new Map<string, string>();
+    const paths = new Set<string>();
     for (const behaviour of served) {
       lab.reset();
       if (behaviour.startsWith('dns:')) lab.service('discord').dns(behaviour.slice(4) as DnsBehaviour);
       else lab.service('discord').behave(behaviour as Behaviour);
-      readings.set(behaviour, summary(verdictOf(await round({ services: ['discord'] }), 'discord')));
+      const verdict = await round({ services: ['discord'] });
+      readings.set(behaviour, summary(verdictOf(verdict, 'discord')));
+      paths.add(verdict.path.path);
     }
+    // No block is a VPN: every reading came on the direct path, so each one counts for confirmation.
+    expect([...paths]).toEqual(['direct']);
+    // The one behaviour that is a VPN: an exit abroad, with everything answering.
+    lab.reset();
+    lab.exitCountry('NL');
+    const throughVpn = await round({ services: ['discord'] });
+    readings.set('exit abroad (VPN)', `${summary(verdictOf(throughVpn, 'discord'))}@${throughVpn.path.path}`);
     expect(Object.fromEntries(readings)).toEqual({
       ok: 'reachable',
       'error-5xx': 'reachable',
@@ -233,6 +299,49 @@ describe('every behaviour maps to one reading, and every reading to its behaviou
       'wrong-cert:self-signed': 'blocked:tls',
       'wrong-cert:wrong-name': 'blocked:tls',
       'wrong-cert:expired': 'blocked:tls',
+      'blockpage-redirect': 'blocked:blockpage',
+      refuse: 'blocked:connect',
+      blackhole: 'blocked:connect',
+      'dns:nxdomain': 'blocked:dns',
+      'dns:bogus': 'blocked:dns',
+      'dns:timeout': 'blocked:dns',
+      'exit abroad (VPN)': 'reachable@proxy',
+    });
+  });
+
+  it('the whole table for a service with private-CA hosts (Signal): a certificate error is only "reached" when nothing else was tampered with', async () => {
+    const served: readonly (Behaviour | `dns:${DnsBehaviour}`)[] = [
+      'ok',
+      'error-5xx',
+      'reset-after-hello',
+      'close-after-hello',
+      'silence-after-hello',
+      'wrong-cert:self-signed',
+      'wrong-cert:wrong-name',
+      'wrong-cert:expired',
+      'blockpage-redirect',
+      'refuse',
+      'blackhole',
+      'dns:nxdomain',
+      'dns:bogus',
+      'dns:timeout',
+    ];
+    const readings = new Map<string, string>();
+    for (const behaviour of served) {
+      lab.reset();
+      if (behaviour.startsWith('dns:')) lab.service('signal').dns(behaviour.slice(4) as DnsBehaviour);
+      else lab.service('signal').behave(behaviour as Behaviour);
+      readings.set(behaviour, summary(verdictOf(await round({ services: ['signal'] }), 'signal')));
+    }
+    expect(Object.fromEntries(readings)).toEqual({
+      ok: 'reachable',
+      'error-5xx': 'reachable',
+      'reset-after-hello': 'blocked:reset',
+      'close-after-hello': 'blocked:reset',
+      'silence-after-hello': 'blocked:tls',
+      'wrong-cert:self-signed': 'blocked:tls',
+      'wrong-cert:wrong-name': 'blocked:tls',
+      'wrong-cert:expired': 'partial:tls',
       'blockpage-redirect': 'blocked:blockpage',
       refuse: 'blocked:connect',
       blackhole: 'blocked:connect',

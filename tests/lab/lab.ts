@@ -44,6 +44,8 @@ export interface LabOptions {
   readonly blockpageCountry?: CountryCode;
   /** Listeners ready for addresses and ports outside the catalogue. Default 16. */
   readonly spareListeners?: number;
+  /** The country the lab's country control places the client in. Default RU, where the scenarios live. */
+  readonly exitCountry?: CountryCode;
 }
 
 /** A set of hosts a scenario is applied to. */
@@ -97,7 +99,9 @@ export interface Lab {
   /** The whole network; a rule set here replaces every narrower rule (set it first, then carve exceptions). */
   everything(): LabScope;
   dns(name: string, behaviour: DnsBehaviour): Lab;
-  /** Back to a working network, with counters and logs cleared. */
+  /** The country the country control now says the client is in (a full-tunnel VPN's exit abroad: `NL`). */
+  exitCountry(country: CountryCode): Lab;
+  /** Back to a working network (exit in the lab's own country), with counters and logs cleared. */
   reset(): void;
   /** The behaviour model now, as plain data. */
   model(): LabModel;
@@ -149,7 +153,9 @@ export async function createLab(options: LabOptions = {}): Promise<Lab> {
   // handshakes at the start of a round would wait for openssl and time out.
   await Promise.all(catalogueNames(catalogue).map((name) => ca.certificateFor(name)));
   const book: AddressBook = createAddressBook(catalogueNames(catalogue));
-  const content = catalogueContent(catalogue);
+  const homeCountry = options.exitCountry ?? 'RU';
+  let exitCountry = homeCountry;
+  const content = catalogueContent(catalogue, () => exitCountry);
 
   let blockpage: BlockpageContent | Error;
   try {
@@ -377,8 +383,13 @@ export async function createLab(options: LabOptions = {}): Promise<Lab> {
       lab.host(name).dns(behaviour);
       return lab;
     },
+    exitCountry(country) {
+      exitCountry = country;
+      return lab;
+    },
     reset() {
       model = copyModel(initial);
+      exitCountry = homeCountry;
       attemptLog = [];
       dnsLog = [];
       requestLog = [];

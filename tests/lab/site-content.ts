@@ -1,8 +1,9 @@
 /**
  * What the lab's sites answer when they work: the catalogue's controls get the answer they expect
  * (a 204, "success", "Microsoft Connect Test"…), so a working lab network never looks like a
- * captive portal; the catalogue's throughput URLs are big objects. Everything else gets the `ok`
- * server's small page.
+ * captive portal; a country control (Cloudflare's `/cdn-cgi/trace`) answers its `key=value` lines
+ * with `loc=` the country the lab's exit is in (`exitCountry()`: the user's own, or a VPN's abroad);
+ * the catalogue's throughput URLs are big objects. Everything else gets the `ok` server's small page.
  */
 import type { Catalogue } from '../../src/catalogue/types';
 import { hostPortOf } from './catalogue-hosts';
@@ -30,14 +31,25 @@ function bodyless(status: number): boolean {
   return status === 204 || status === 304 || (status >= 100 && status < 200);
 }
 
-export function catalogueContent(catalogue: Catalogue): SiteContent {
+/** A trace answer as Cloudflare writes it: one `key=value` a line (documentation addresses only). */
+export function traceBody(host: string, country: string): string {
+  return ['fl=lab', `h=${host}`, 'ip=192.0.2.1', 'ts=0', 'visit_scheme=https', 'colo=LAB', 'http=http/1.1', `loc=${country}`, 'tls=TLSv1.3', 'sni=plaintext', 'warp=off', ''].join('\n');
+}
+
+export function catalogueContent(catalogue: Catalogue, exitCountry: () => string = () => 'RU'): SiteContent {
   const answers = new Map<string, CannedAnswer>();
+  const traces = new Set<string>();
   const put = (url: string, answer: CannedAnswer): void => {
     const { host } = hostPortOf(url);
     answers.set(keyOf(host, new URL(url).pathname), answer);
   };
 
   for (const control of catalogue.controls) {
+    if (control.tellsCountry) {
+      const { host } = hostPortOf(control.url);
+      traces.add(keyOf(host, new URL(control.url).pathname));
+      continue;
+    }
     const status = control.expect?.status ?? 200;
     const body = bodyless(status) ? '' : (control.expect?.bodyIncludes ?? 'ok');
     put(control.url, { kind: 'page', status, contentType: 'text/plain; charset=utf-8', body });
@@ -47,5 +59,11 @@ export function catalogueContent(catalogue: Catalogue): SiteContent {
   }
   for (const control of catalogue.throughputControls) put(control.url, { kind: 'object', size: DEFAULT_OBJECT_BYTES });
 
-  return { answerFor: (host, path) => answers.get(keyOf(host, path)) };
+  return {
+    answerFor: (host, path) => {
+      const key = keyOf(host, path);
+      if (traces.has(key)) return { kind: 'page', status: 200, contentType: 'text/plain', body: traceBody(normalizeHost(host), exitCountry()) };
+      return answers.get(key);
+    },
+  };
 }

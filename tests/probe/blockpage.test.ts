@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeBody, hostMatches, isTextual, matchBlockpage } from '../../src/probe/blockpage';
+import { decodeBody, hostMatches, isTextual, matchBlockpage, urlStartsWith } from '../../src/probe/blockpage';
+import { CATALOGUE } from '../../src/catalogue';
 import { isBogusAddress } from '../../src/address';
 import { FINGERPRINTS, BOGUS_PREFIXES } from './context';
 
@@ -18,6 +19,35 @@ describe('blockpage matching', () => {
     expect(matchBlockpage({ finalUrl: 'https://a.example/', body: '… peyvandha.ir …' }, FINGERPRINTS)).toBe('ir-marker');
     expect(matchBlockpage({ finalUrl: 'https://a.example/', body: 'hello' }, FINGERPRINTS)).toBeUndefined();
     expect(matchBlockpage({ finalUrl: 'not a url', body: 'hello' }, FINGERPRINTS)).toBeUndefined();
+  });
+
+  it('compares a URL prefix as OONI compares a Location header: origin without case, path exactly', () => {
+    expect(urlStartsWith('http://homeline.kg/access/blockpage.html', 'http://homeline.kg/access/blockpage.html')).toBe(true);
+    expect(urlStartsWith('HTTP://Homeline.KG/access/blockpage.html?u=x', 'http://homeline.kg/access/blockpage.html')).toBe(true);
+    expect(urlStartsWith('http://homeline.kg/', 'http://homeline.kg/access/blockpage.html')).toBe(false);
+    expect(urlStartsWith('http://homeline.kg.evil.example/access/blockpage.html', 'http://homeline.kg/access/blockpage.html')).toBe(false);
+    expect(urlStartsWith('https://internet.mts.by/blocked/?site=x', 'https://internet.mts.by/blocked/')).toBe(true);
+    expect(urlStartsWith('https://internet.mts.by/tariffs/', 'https://internet.mts.by/blocked/')).toBe(false);
+  });
+
+  // The real catalogue: each ISP's ordinary site is not a blockpage; OONI's path on it is.
+  it.each([
+    ['http://homeline.kg/', undefined],
+    ['http://homeline.kg/access/blockpage.html', 'kg.homeline'],
+    ['http://bilgi.turktelekom.com.tr/', undefined],
+    ['http://bilgi.turktelekom.com.tr/guvenli_internet_uyari?url=x', 'tr.ttnet.safe'],
+    ['https://internet.mts.by/', undefined],
+    ['https://internet.mts.by/blocked/', 'by.mts'],
+    ['http://109.197.24.2/', 'ru.formulasvyaz.ip'],
+    ['http://185.36.60.2/blocked.html', 'ru.tcentr.ip'],
+    ['http://185.36.60.2/', undefined],
+  ])('a redirect to %s matches %s', (finalUrl, id) => {
+    expect(matchBlockpage({ finalUrl }, CATALOGUE.blockpages)).toBe(id);
+  });
+
+  it("matches Link-Region's Federal block page by its title", () => {
+    const body = '<html><head><title>Federal block</title></head><body>…</body></html>';
+    expect(matchBlockpage({ finalUrl: 'http://t.me/', body }, CATALOGUE.blockpages)).toBe('ru.title.federal-block');
   });
 
   it('reads text-like or untyped bodies only', () => {

@@ -10,6 +10,7 @@ import { createNodeTransport } from '../../src/cli/node-transport';
 import { formatDuration } from '../../src/format/duration';
 import { createTranslate, type LocaleMessages } from '../../src/i18n/translate';
 import type { ProbeTunables } from '../../src/probe/probe';
+import type { Transport } from '../../src/probe/transport';
 import { createMonitor, type AlarmName, type Monitor, type MonitorEffects } from '../../src/runtime/monitor';
 import type { HistoryPort } from '../../src/runtime/history-port';
 import { idbHistoryPort } from '../../src/runtime/idb-history-port';
@@ -38,25 +39,35 @@ export interface Shown {
 
 export class RecordingEffects implements MonitorEffects {
   readonly alarms = new Map<AlarmName, number | null>();
+  /** Repeating alarms and their period, minutes (tests fire them by hand). */
+  readonly repeating = new Map<AlarmName, number>();
   readonly shown: Shown[] = [];
   readonly states: Snapshot[] = [];
   readonly published: Snapshot[] = [];
   readonly logs: string[] = [];
   /** When set, notify() never returns (the worker dies while showing). */
   hangNotify = false;
+  /** Host match patterns the person withheld (site access "on click", a revoked grant). */
+  readonly withheld = new Set<string>();
 
   /** What a new worker finds: the browser's alarms, nothing else. */
   survivors(): RecordingEffects {
     const next = new RecordingEffects();
     for (const [name, at] of this.alarms) next.alarms.set(name, at);
+    for (const [name, period] of this.repeating) next.repeating.set(name, period);
+    for (const pattern of this.withheld) next.withheld.add(pattern);
     return next;
   }
 
   async armAlarm(name: AlarmName, at: number | null): Promise<void> {
     this.alarms.set(name, at);
   }
+  async armRepeating(name: 'watchdog', periodMin: number): Promise<void> {
+    this.repeating.set(name, periodMin);
+  }
   async alarmAt(name: AlarmName): Promise<number | null> {
-    return this.alarms.get(name) ?? null;
+    // A repeating alarm is always armed; its next time does not matter to these tests.
+    return this.alarms.get(name) ?? (this.repeating.has(name) ? Number.MAX_SAFE_INTEGER : null);
   }
   async notify(id: string, text: NotificationText): Promise<void> {
     if (this.hangNotify) return new Promise(() => undefined);
@@ -71,6 +82,7 @@ export class RecordingEffects implements MonitorEffects {
   log(message: string): void {
     this.logs.push(message);
   }
+  withheldHosts = async (patterns: readonly string[]): Promise<readonly string[]> => patterns.filter((pattern) => this.withheld.has(pattern));
 }
 
 export class MemorySettings implements SettingsStore {
@@ -108,7 +120,14 @@ export interface Harness {
   restart(options?: { history?: HistoryPort }): Harness;
 }
 
-export async function createHarness(lab: Lab, options: { settings?: Partial<Settings>; history?: (db: HistoryDb) => HistoryPort } = {}): Promise<Harness> {
+export interface HarnessOptions {
+  readonly settings?: Partial<Settings>;
+  readonly history?: (db: HistoryDb) => HistoryPort;
+  /** Wraps the lab's transport (a transport that throws). */
+  readonly transport?: (lab: Transport) => Transport;
+}
+
+export async function createHarness(lab: Lab, options: HarnessOptions = {}): Promise<Harness> {
   const db = await openHistory(new IDBFactory(), `test-${Math.random()}`);
   const clock = new SteppingClock();
   const settings = new MemorySettings(options.settings);
@@ -118,7 +137,7 @@ export async function createHarness(lab: Lab, options: { settings?: Partial<Sett
       history,
       settings,
       defaultSettings: { ...DEFAULT_SETTINGS, country: 'RU' },
-      transport: createNodeTransport(lab.network()),
+      transport: options.transport ? options.transport(createNodeTransport(lab.network())) : createNodeTransport(lab.network()),
       clock,
       effects,
       text: { t, time: (ms) => new Date(ms).toISOString().slice(11, 16), duration: (ms) => formatDuration(ms, 'en') },

@@ -7,6 +7,7 @@ import { StoreFullError } from '../../src/store/store-full-error';
 import { currentState } from '../../src/store/queries';
 import { createLab, type Lab } from '../lab/lab';
 import { createHarness, states, type Harness } from './harness';
+import { ROUND_ALARM_OVERDUE_MS, WATCHDOG_PERIOD_MIN } from '../../src/runtime/monitor';
 
 const MINUTE = 60_000;
 let lab: Lab;
@@ -101,6 +102,39 @@ describe('a block that starts and ends', () => {
     // The incident is in the history, closed.
     const stored = await currentState(h.db);
     expect(stored.openIncidents).toEqual({});
+  });
+
+  it('a VPN switched on and off during the block: no "works again", no second "blocked", the incident stays open', async () => {
+    const h = await createHarness(lab);
+    await h.monitor.start('install');
+    lab.service('whatsapp').dns('nxdomain');
+    await regularRound(h);
+    expect(h.effects.shown.map((shown) => shown.text.title)).toEqual(['WhatsApp is blocked']);
+    const incident = (await currentState(h.db)).openIncidents.whatsapp;
+    expect(incident).toMatchObject({ state: 'blocked', how: 'dns', end: null });
+
+    // A full-tunnel VPN abroad: WhatsApp answers through it, the country control says NL.
+    lab.reset();
+    lab.exitCountry('NL');
+    for (let i = 0; i < 4; i += 1) await regularRound(h);
+    const through = h.effects.states.at(-1);
+    expect(through?.path).toBe('proxy');
+    expect(through?.exitCountry).toBe('NL');
+    expect(through?.services.find((service) => service.id === 'whatsapp')).toMatchObject({ state: 'blocked', how: 'dns', confirmed: true });
+    expect(through?.services.find((service) => service.id === 'whatsapp')?.pending).toBeUndefined();
+    expect(through?.blockedCount).toBe(1);
+    expect(h.effects.shown).toHaveLength(1);
+    expect((await currentState(h.db)).openIncidents.whatsapp).toEqual(incident);
+
+    // Off again, the block unchanged: nothing new.
+    lab.exitCountry('RU');
+    lab.service('whatsapp').dns('nxdomain');
+    for (let i = 0; i < 3; i += 1) await regularRound(h);
+    const after = h.effects.states.at(-1);
+    expect(after?.path).toBe('direct');
+    expect(after?.services.find((service) => service.id === 'whatsapp')).toMatchObject({ state: 'blocked', how: 'dns', confirmed: true });
+    expect(h.effects.shown).toHaveLength(1);
+    expect((await currentState(h.db)).openIncidents.whatsapp).toEqual(incident);
   });
 
   it('a flaky round never alarms', async () => {
@@ -270,3 +304,104 @@ describe('notification settings', () => {
 });
 
 import { idbHistoryPort as idbPort } from '../../src/runtime/idb-history-port';
+
+describe('monitoring never silently stops', () => {
+  it('a round whose database write fails (not a full disk) still arms the next round, which runs and is stored', async () => {
+    let broken = false;
+    const h = await createHarness(lab, {
+      history: (db) => {
+        const port = idbPort(db);
+        return { ...port, saveRound: (round, state) => (broken ? Promise.reject(new Error('UnknownError: the database connection is closing')) : port.saveRound(round, state)) };
+      },
+    });
+    await h.monitor.start('install');
+    const before = await currentState(h.db);
+    broken = true;
+    h.clock.advance(5 * MINUTE);
+    await expect(h.monitor.onAlarm('round')).rejects.toThrow('connection is closing');
+    const next = h.effects.alarms.get('round') ?? null;
+    expect(next).not.toBeNull();
+    expect(next ?? 0).toBeGreaterThan(h.clock.now());
+    expect(h.effects.logs.some((line) => /round failed: .*connection is closing/.test(line))).toBe(true);
+    broken = false;
+    h.clock.advance((next ?? 0) - h.clock.now());
+    await h.monitor.onAlarm('round');
+    expect((await currentState(h.db)).lastRound?.roundId).toBeGreaterThan(before.lastRound?.roundId ?? 0);
+  });
+
+  it('a round that cannot even read its state arms the next round an interval later', async () => {
+    let broken = false;
+    const h = await createHarness(lab, {
+      history: (db) => {
+        const port = idbPort(db);
+        return { ...port, loadState: () => (broken ? Promise.reject(new Error('InvalidStateError: database deleted')) : port.loadState()) };
+      },
+    });
+    await h.monitor.start('install');
+    broken = true;
+    h.clock.advance(5 * MINUTE);
+    h.effects.alarms.delete('round');
+    const failedAt = h.clock.now();
+    await expect(h.monitor.onAlarm('round')).rejects.toThrow('database deleted');
+    // An interval after the failure (the clock runs on while the round fails).
+    expect(h.effects.alarms.get('round') ?? 0).toBeGreaterThanOrEqual(failedAt + 5 * MINUTE);
+    expect(h.effects.alarms.get('round') ?? 0).toBeLessThanOrEqual(h.clock.now() + 5 * MINUTE);
+    broken = false;
+    const rounds = (await currentState(h.db)).lastRound?.roundId ?? 0;
+    h.clock.advance(5 * MINUTE);
+    await h.monitor.onAlarm('round');
+    expect((await currentState(h.db)).lastRound?.roundId).toBeGreaterThan(rounds);
+  });
+
+  it('a transport that throws on every request: the round ends, the next one is armed and runs', async () => {
+    let throwing = false;
+    const h = await createHarness(lab, {
+      transport: (base) => ({
+        ...base,
+        fetch: (url, request) => {
+          if (throwing) throw new Error('transport broken');
+          return base.fetch(url, request);
+        },
+        detail: (key) => base.detail(key),
+        forget: (key) => base.forget(key),
+      }),
+    });
+    await h.monitor.start('install');
+    throwing = true;
+    h.clock.advance(5 * MINUTE);
+    await h.monitor.onAlarm('round').catch(() => undefined);
+    expect(h.effects.alarms.get('round') ?? 0).toBeGreaterThan(h.clock.now());
+    throwing = false;
+    const rounds = (await currentState(h.db)).lastRound?.roundId ?? 0;
+    h.clock.advance((h.effects.alarms.get('round') ?? 0) - h.clock.now());
+    await h.monitor.onAlarm('round');
+    expect((await currentState(h.db)).lastRound?.roundId).toBeGreaterThan(rounds);
+  });
+
+  it('the watchdog is armed first on every start, even when the database fails', async () => {
+    const h = await createHarness(lab, {
+      history: (db) => ({ ...idbPort(db), loadState: () => Promise.reject(new Error('database gone')) }),
+    });
+    await expect(h.monitor.start('wake')).rejects.toThrow('database gone');
+    expect(h.effects.repeating.get('watchdog')).toBe(WATCHDOG_PERIOD_MIN);
+  });
+
+  it('the watchdog re-arms a missing round alarm (from the schedule) and an overdue one (now), and leaves a good one alone', async () => {
+    const h = await createHarness(lab);
+    await h.monitor.start('install');
+    const armed = h.effects.alarms.get('round') ?? 0;
+    await h.monitor.onAlarm('watchdog');
+    expect(h.effects.alarms.get('round')).toBe(armed);
+
+    h.effects.alarms.delete('round');
+    await h.monitor.onAlarm('watchdog');
+    expect(h.effects.alarms.get('round')).toBe(armed);
+
+    h.clock.advance(armed - h.clock.now() + ROUND_ALARM_OVERDUE_MS + MINUTE);
+    const overdueAt = h.clock.now();
+    await h.monitor.onAlarm('watchdog');
+    expect(h.effects.alarms.get('round') ?? 0).toBeGreaterThanOrEqual(overdueAt);
+    expect(h.effects.alarms.get('round') ?? 0).toBeLessThanOrEqual(h.clock.now());
+    expect(h.effects.logs.filter((line) => line.startsWith('watchdog:'))).toHaveLength(2);
+  });
+});

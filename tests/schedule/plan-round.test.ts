@@ -60,3 +60,60 @@ describe('confirmation and manual rounds', () => {
     expect(rotation.throughputAt).toEqual({ 'messenger-x': 1000 });
   });
 });
+
+describe('a pool of interchangeable hosts', () => {
+  const SOURCE = { ref: 'test fixture', checked: '2026-11-01' };
+  const POOLED = {
+    ...MESSENGER,
+    components: MESSENGER.components.map((component) =>
+      component.id === 'chat'
+        ? {
+            ...component,
+            pool: { perRound: 3 },
+            endpoints: Array.from({ length: 7 }, (_, index) => ({
+              id: `x.chat.e${index + 1}`,
+              kind: 'reach' as const,
+              url: `https://e${index + 1}.x.test/`,
+              method: 'HEAD' as const,
+              reachedOn: ['tls_cert_authority' as const],
+              source: SOURCE,
+            })),
+          }
+        : component,
+    ),
+  };
+  const chatIds = (probes: readonly { target: { type: string; endpointId?: string; componentId?: string } }[]) =>
+    probes.filter((probe) => probe.target.type === 'endpoint' && probe.target.componentId === 'chat').map((probe) => probe.target.endpointId);
+
+  it('a manual round probes perRound hosts, and successive rounds move through every host', () => {
+    let rotation = INITIAL_ROTATION;
+    const seen: (string | undefined)[][] = [];
+    for (let round = 0; round < 3; round += 1) {
+      const result = planRound({ ...base, services: [POOLED], kind: 'manual', rotation });
+      rotation = result.rotation;
+      seen.push(chatIds(result.plan.probes));
+    }
+    expect(seen).toEqual([
+      ['x.chat.e1', 'x.chat.e2', 'x.chat.e3'],
+      ['x.chat.e4', 'x.chat.e5', 'x.chat.e6'],
+      ['x.chat.e7', 'x.chat.e1', 'x.chat.e2'],
+    ]);
+  });
+
+  it('a light round counts the pool as one slot, and its sweep holds the same perRound hosts', () => {
+    let rotation = INITIAL_ROTATION;
+    const light: (string | undefined)[] = [];
+    for (let round = 0; round < 3; round += 1) {
+      const result = planRound({ ...base, services: [POOLED], kind: 'regular', rotation });
+      const sweep = chatIds(result.plan.sweeps[POOLED.id] ?? []);
+      expect(sweep).toHaveLength(3);
+      const probed = chatIds(result.plan.probes);
+      // Whatever a light round probed of the pool is the first host of its sweep.
+      if (probed.length > 0) expect(probed).toEqual([sweep[0]]);
+      light.push(...result.plan.probes.flatMap((probe) => (probe.target.type === 'endpoint' ? [probe.target.endpointId] : [])));
+      rotation = result.rotation;
+    }
+    // web, then the pool's host of that round, then media: three slots, not nine.
+    expect(light).toEqual(['x.web.main', 'x.chat.e4', 'x.media.cdn']);
+  });
+});

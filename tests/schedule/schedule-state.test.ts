@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DIRECT_PATH } from '../../src/classify/classify-path';
 import type { Service } from '../../src/catalogue/types';
 import { confirmRound } from '../../src/confirm/confirm-round';
 import type { RoundVerdict, ServiceVerdict } from '../../src/classify/verdict';
@@ -7,17 +8,15 @@ import {
   INITIAL_SCHEDULE,
   nextRegularAt,
   suspicionAfter,
-  throughputSlot,
-  usedThroughputSlot,
 } from '../../src/schedule/schedule-state';
 import type { Track } from '../../src/confirm/types';
-import { MESSENGER } from '../classify/fixtures';
 
 const online = { state: 'online', intlUp: 2, intlDown: 0, domesticUp: 1, domesticDown: 0 } as const;
 const verdictOf = (roundId: number, service: Partial<ServiceVerdict>, network: RoundVerdict['network'] = online): RoundVerdict => ({
   roundId,
   at: roundId,
   network,
+  path: DIRECT_PATH,
   services: [{ serviceId: 'whatsapp', state: 'reachable', components: [], swept: false, speed: 'unmeasured', ...service }],
 });
 
@@ -72,20 +71,5 @@ describe('timing', () => {
     expect(nextRegularAt(ran, 1_000_001, 5, 0.999)).toBe(1_329_940);
     // A round overdue after a sleep runs at once.
     expect(nextRegularAt(ran, 9_000_000, 5, 0.5)).toBe(9_000_000);
-  });
-});
-
-describe('throughput slots', () => {
-  const services: Service[] = [MESSENGER, { ...MESSENGER, id: 'second' }];
-  it('gives the slot to the service measured least recently, at most every 30 min', () => {
-    const state = { ...INITIAL_SCHEDULE, rotation: { ...INITIAL_SCHEDULE.rotation, throughputAt: { 'messenger-x': 5 } } };
-    expect(throughputSlot(state, 0, services, 10_000_000)).toBe('second');
-    const used = usedThroughputSlot(state, 0);
-    expect(throughputSlot(used, 29 * 60_000, services, 10_000_000)).toBeNull();
-    expect(throughputSlot(used, 30 * 60_000, services, 10_000_000)).toBe('second');
-  });
-
-  it('pauses when the day\'s data budget cannot pay for it', () => {
-    expect(throughputSlot(INITIAL_SCHEDULE, 0, services, 65536)).toBeNull();
   });
 });

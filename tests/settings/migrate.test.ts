@@ -11,6 +11,7 @@ const custom: Settings = {
   country: 'RU',
   dataBudgetBytesPerDay: 50_000_000,
   throughputEnabled: false,
+  pause: null,
 };
 
 describe('migrateSettings', () => {

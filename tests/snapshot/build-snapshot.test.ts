@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DIRECT_PATH } from '../../src/classify/classify-path';
 import type { NetworkVerdict, RoundVerdict, ServiceVerdict } from '../../src/classify/verdict';
 import { confirmRound } from '../../src/confirm/confirm-round';
 import type { Track } from '../../src/confirm/types';
@@ -21,7 +22,7 @@ const blocked: ServiceVerdict = {
 function feed(rounds: { network: NetworkVerdict; verdict?: ServiceVerdict }[]): Record<string, Track> {
   let tracks: Record<string, Track> = {};
   rounds.forEach((round, i) => {
-    const verdict: RoundVerdict = { roundId: i + 1, at: i + 1, network: round.network, services: round.verdict ? [round.verdict] : [] };
+    const verdict: RoundVerdict = { roundId: i + 1, at: i + 1, network: round.network, path: DIRECT_PATH, services: round.verdict ? [round.verdict] : [] };
     tracks = { ...confirmRound(tracks, verdict).tracks };
   });
   return tracks;
@@ -49,6 +50,22 @@ describe('the state a popup row shows', () => {
     expect(snapshot.services[0]).toMatchObject({ id: 'messenger-x', state: 'unknown', confirmed: false });
     expect(snapshot.network.state).toBe('unknown');
     expect(snapshot.services[0]!.components.map((component) => component.ok)).toEqual([null, null, null]);
+  });
+
+  it('a speed sample that read slow shows slow at once, unconfirmed, then confirmed or cleared by the next samples', () => {
+    const fast: ServiceVerdict = { ...blocked, state: 'reachable', how: undefined, components: [], speed: 'ok' };
+    delete (fast as { how?: unknown }).how;
+    const stalled: ServiceVerdict = { ...fast, state: 'slow', how: 'stall', speed: 'stall' };
+    const rowAfter = (verdicts: ServiceVerdict[]) => {
+      const tracks = feed(verdicts.map((verdict) => ({ network: ONLINE, verdict })));
+      const last = verdicts.at(-1)!;
+      return buildSnapshot(input({ tracks, latestNetwork: ONLINE, latest: latest(last, verdicts.length), latestValid: { [MESSENGER.id]: { state: last.state, ...(last.how ? { how: last.how } : {}) } } })).services[0];
+    };
+    expect(rowAfter([fast, stalled])).toMatchObject({ state: 'slow', how: 'stall', confirmed: false });
+    expect(rowAfter([fast, stalled, stalled, stalled])).toMatchObject({ state: 'slow', how: 'stall', confirmed: true });
+    expect(rowAfter([fast, stalled, fast])).toMatchObject({ state: 'reachable', confirmed: true });
+    // Not a notification, not a count on the badge.
+    expect(buildSnapshot(input({ tracks: feed([{ network: ONLINE, verdict: fast }, { network: ONLINE, verdict: stalled }]) })).blockedCount).toBe(0);
   });
 
   it('is the latest valid round, marked unconfirmed, before anything is confirmed', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { clearAll } from '../../src/store/clear-all';
 import { exportHistory } from '../../src/store/export';
 import { importHistory } from '../../src/store/import';
+import { importFile } from '../../src/store/import-file';
 import { historyRange, incidentsBetween } from '../../src/store/queries';
 import { estimateSize } from '../../src/store/retention';
 import { writeState } from '../../src/store/runtime-state-store';
@@ -123,5 +124,32 @@ describe('export and import', () => {
     await clearAll(db);
     expect(await snapshot(db)).toEqual({ rounds: [], verdicts: [], observations: [], incidents: [], rollups: [], state: [] });
     expect(await writeRound(db, makeRound(T0 + DAY))).toBe('written');
+  });
+});
+
+describe('importFile', () => {
+  it('prunes the history to its size budget after an import', async () => {
+    const source = await freshDb();
+    await someHistory(source, T0, 60);
+    const text = JSON.stringify(await exportHistory(source, T0 + DAY));
+    const budget = Math.round((await estimateSize(source)).total / 3);
+    const target = await freshDb();
+    const outcome = await importFile(target, text, T0 + DAY, budget);
+    expect(outcome.ok).toBe(true);
+    expect((await estimateSize(target)).total).toBeLessThanOrEqual(budget);
+    expect(await target.count('rounds')).toBeLessThan(60);
+    expect(await target.count('rounds')).toBeGreaterThan(0);
+  });
+
+  it('a refused file changes nothing', async () => {
+    const source = await freshDb();
+    await someHistory(source, T0, 3);
+    const data = await exportHistory(source, T0 + DAY);
+    const target = await freshDb();
+    await someHistory(target, T0 + 2 * DAY, 2);
+    const before = await snapshot(target);
+    const future = JSON.stringify({ ...data, rounds: data.rounds.map((round, index) => (index === 2 ? { ...round, roundId: T0 + 5 * DAY, at: T0 + 5 * DAY } : round)) });
+    expect(await importFile(target, future, T0 + DAY)).toMatchObject({ ok: false, error: { code: 'future_time', record: { store: 'rounds', index: 2 } } });
+    expect(await snapshot(target)).toEqual(before);
   });
 });

@@ -2,6 +2,7 @@
  * Rounds as the runtime produces them, for store tests: nine services, three controls, one
  * endpoint per service per round, with the state of each service chosen by the test.
  */
+import { DIRECT_PATH } from '../../src/classify/classify-path';
 import { IDBFactory } from 'fake-indexeddb';
 import type { NetworkState, NetworkVerdict, RoundVerdict, ServiceVerdict } from '../../src/classify/verdict';
 import type { Change } from '../../src/confirm/types';
@@ -122,7 +123,7 @@ export function makeRound(roundId: number, spec: RoundSpec = {}): RoundToWrite {
     });
     offset += 40;
   });
-  const verdict: RoundVerdict = { roundId, at: roundId + offset + 500, network: networkVerdict(network), services };
+  const verdict: RoundVerdict = { roundId, at: roundId + offset + 500, network: networkVerdict(network), path: DIRECT_PATH, services };
   return {
     verdict,
     observations,

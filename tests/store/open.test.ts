@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { NETWORK_SUBJECT } from '../../src/confirm/types';
 import { createVersion1 } from '../../src/store/migrations/v1';
 import { upgradeToVersion2 } from '../../src/store/migrations/v2';
+import { createVersion3 } from '../../src/store/migrations/v3';
 import { HistoryTooNewError, openDatabase, openHistory } from '../../src/store/open';
 import { historyRange } from '../../src/store/queries';
 import { DB_VERSION, STORE_NAMES, type HistorySchema } from '../../src/store/schema';
@@ -78,6 +79,32 @@ describe('openHistory', () => {
 
     const db = await openHistory(factory, 'v2');
     expect(await snapshot(db)).toEqual({ ...reference, state: [] });
+  });
+
+  it('upgrades a version 3 history, whose rounds knew no path, by writing them as direct, keeping every record', async () => {
+    const reference = await realisticHistory();
+    const withoutPath = (reference.rounds ?? []).map((round) => {
+      const { path: _path, ...rest } = round as { path?: string };
+      return rest;
+    });
+    expect(withoutPath.some((round) => 'path' in round)).toBe(false);
+    const factory = newFactory();
+    const v3 = await openDatabase<HistorySchema>(factory, 'v3', 3, async (db, oldVersion, tx) => {
+      if (oldVersion < 1) createVersion1(db as unknown as IDBPDatabase<unknown>);
+      await upgradeToVersion2(db, tx);
+      createVersion3(db as unknown as IDBPDatabase<unknown>);
+    });
+    const tx = v3.transaction([...RAW_STORES, 'rollups'], 'readwrite');
+    for (const name of [...RAW_STORES, 'rollups'] as const) {
+      for (const record of name === 'rounds' ? withoutPath : (reference[name] ?? [])) await tx.objectStore(name).put(record as never);
+    }
+    await tx.done;
+    v3.close();
+
+    const db = await openHistory(factory, 'v3');
+    const upgraded = await snapshot(db);
+    expect(upgraded.rounds?.every((round) => (round as { path?: string }).path === 'direct')).toBe(true);
+    expect(upgraded).toEqual({ ...reference, state: [] });
   });
 
   it('an old page holding the database open does not block the upgrade', async () => {

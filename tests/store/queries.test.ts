@@ -41,8 +41,8 @@ describe('last24h', () => {
     expect(signal[0]?.roundId).toBe(now - 24 * HOUR + 5 * MIN);
     expect(signal.every((cell, i) => i === 0 || cell.roundId > (signal[i - 1]?.roundId ?? 0))).toBe(true);
     expect(signal.find((cell) => cell.roundId === T0 + 25 * HOUR)?.state).toBe('offline');
-    expect(signal.find((cell) => cell.roundId === T0 + 25 * HOUR + 5 * MIN)).toEqual({ roundId: T0 + 25 * HOUR + 5 * MIN, state: 'blocked', how: 'tls' });
-    expect(strip.network.filter((cell) => cell.state === 'offline')).toEqual([{ roundId: T0 + 25 * HOUR, state: 'offline' }]);
+    expect(signal.find((cell) => cell.roundId === T0 + 25 * HOUR + 5 * MIN)).toEqual({ roundId: T0 + 25 * HOUR + 5 * MIN, state: 'blocked', how: 'tls', path: 'direct' });
+    expect(strip.network.filter((cell) => cell.state === 'offline')).toEqual([{ roundId: T0 + 25 * HOUR, state: 'offline', path: 'direct' }]);
   });
 });
 

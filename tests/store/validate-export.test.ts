@@ -109,3 +109,54 @@ describe('validateExport', () => {
     expect(result.error.detail).toContain(`${store}[${result.error.record?.index}]`);
   });
 });
+
+describe('validateExport: times, own keys and ids', () => {
+  const at = (store: string, index = 0) => ({ store, index });
+
+  it.each<[string, (copy: Record<string, unknown>) => void, string, { store: string; index: number } | undefined]>([
+    ['a round two days after the file was made', (copy) => { list(copy, 'rounds')[1]!.roundId = (copy.exportedAt as number) + 2 * 86_400_000; }, 'future_time', at('rounds', 1)],
+    ['an incident that starts two days after the file', (copy) => { list(copy, 'incidents')[0]!.start = (copy.exportedAt as number) + 2 * 86_400_000; }, 'future_time', at('incidents')],
+    ['a roll-up of a day after the file', (copy) => { list(copy, 'rollups')[0]!.day = '2026-03-05'; }, 'future_time', at('rollups')],
+    ['a round time beyond what a Date holds', (copy) => { list(copy, 'rounds')[0]!.at = 9e15; }, 'bad_time', at('rounds')],
+    ['an incident end beyond what a Date holds', (copy) => { const incident = list(copy, 'incidents')[0]!; delete incident.open; incident.end = 8.7e15; }, 'bad_time', at('incidents')],
+    ['an exportedAt beyond what a Date holds', (copy) => { copy.exportedAt = 9e15; }, 'bad_time', undefined],
+    ['a record field named toString', (copy) => { Object.assign(list(copy, 'rounds')[0]!, { toString: 1 }); }, 'bad_record', at('rounds')],
+    ['a record field named constructor', (copy) => { Object.assign(list(copy, 'incidents')[0]!, { constructor: 'x' }); }, 'bad_record', at('incidents')],
+    ['a service id __proto__', (copy) => { list(copy, 'verdicts')[0]!.s = '__proto__'; }, 'bad_record', at('verdicts')],
+    ['a service id toString', (copy) => { list(copy, 'verdicts')[0]!.s = 'toString'; }, 'bad_record', at('verdicts')],
+    ['an incident subject constructor', (copy) => { list(copy, 'incidents')[0]!.subject = 'constructor'; }, 'bad_record', at('incidents')],
+    ['a service id with a space', (copy) => { list(copy, 'verdicts')[0]!.s = 'what sapp'; }, 'bad_record', at('verdicts')],
+    ['a target whose service is hasOwnProperty', (copy) => { list(copy, 'observations')[0]!.t = ['e', 'hasOwnProperty', 'web', 'x']; }, 'bad_record', at('observations')],
+    ['an unknown scope', (copy) => { copy.scope = 'partial'; }, 'wrong_format', undefined],
+  ])('refuses %s', (_label, edit, code, record) => {
+    const copy = broken((value) => edit(value as Record<string, unknown>));
+    const result = validateExport(copy, T0 + 20 * MIN);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe(code);
+    expect(result.error.record).toEqual(record);
+  });
+
+  it('refuses a field named __proto__ as JSON.parse makes it (an own key)', () => {
+    const text = JSON.stringify(good).replace('"roundId":', '"__proto__":{"polluted":1},"roundId":');
+    const result = validateExport(text);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error).toMatchObject({ code: 'bad_record', record: { store: 'rounds', index: 0 } });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('refuses a file made more than a day after now, and accepts one made within the day', () => {
+    const made = good.exportedAt;
+    const tooEarly = validateExport(good, made - 2 * 86_400_000);
+    expect(!tooEarly.ok && tooEarly.error.code).toBe('future_time');
+    expect(validateExport(good, made - 12 * 3_600_000).ok).toBe(true);
+  });
+
+  it('accepts a round a few hours after the file date (a clock set a little wrong)', () => {
+    const copy = broken((value) => {
+      const rounds = list(value as Record<string, unknown>, 'rounds');
+      (value as Record<string, unknown>).exportedAt = (rounds.at(-1)!.roundId as number) - 3 * 3_600_000;
+    });
+    expect(validateExport(copy).ok).toBe(true);
+  });
+});

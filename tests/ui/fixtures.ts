@@ -26,6 +26,7 @@ export function snapshot(over: Partial<Snapshot> = {}): Snapshot {
   return {
     generatedAt: NOW - MINUTE,
     network: { state: 'online', restricted: false },
+    path: 'direct',
     services: [service({ id: 'whatsapp', name: 'WhatsApp' })],
     activity: { running: false, done: 0, total: 0 },
     lastRoundAt: NOW - 3 * MINUTE,
@@ -40,7 +41,7 @@ export function snapshot(over: Partial<Snapshot> = {}): Snapshot {
 
 /** Rounds every `every` ms over the last `span` ms, in the given states in turn. */
 export function strip(states: readonly StripCell['state'][], every = 5 * MINUTE): StripCell[] {
-  return states.map((state, i) => ({ roundId: NOW - (states.length - i) * every, state }));
+  return states.map((state, i) => ({ roundId: NOW - (states.length - i) * every, state, path: 'direct' as const }));
 }
 
 export function stats(median: number, min = median / 2, max = median * 2, n = 10): SummaryStats {
@@ -53,7 +54,7 @@ export function range(services: Record<string, SubjectSeries>, network?: Subject
   const size = span === '24h' ? HOUR : span === '7d' ? 6 * HOUR : DAY;
   const last = Math.floor(NOW / size) * size;
   const buckets = Array.from({ length: count }, (_, i) => ({ start: last - (count - 1 - i) * size, end: last - (count - 2 - i) * size }));
-  return { span, source: span === '30d' || span === '90d' ? 'rollups' : 'raw', buckets, network: network ?? series(count, { online: 3600 }), services };
+  return { span, source: span === '30d' || span === '90d' ? 'rollups' : 'raw', buckets, network: network ?? series(count, { online: 3600 }), proxyShare: new Array<null>(count).fill(null), services };
 }
 
 /** A series with the same tally in every bucket (or none where `empty` says so). */

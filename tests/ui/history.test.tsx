@@ -50,6 +50,25 @@ function availability(subject: string): HTMLElement {
 }
 
 describe('history: availability and charts', () => {
+  it('says how much of the period the checks went through a VPN or proxy, and per bucket in the table', async () => {
+    const proxyShare = WEEK.proxyShare.map((_, i) => (i === 27 ? 1 : i === 26 ? 0.5 : 0));
+    const connector = new MemoryConnector({ history: { '7d': { ...WEEK, proxyShare } }, incidents: INCIDENTS, now: () => NOW });
+    await showHistory(connector);
+    const network = availability('@network');
+    // 1.5 buckets of 28 equal ones: 5%.
+    expect(network.textContent).toContain(en('history_path_proxy_hint', ['5%']));
+    fireEvent.click(within(network).getByText(en('history_show_table')));
+    await waitFor(() => expect(within(network).getByRole('columnheader', { name: en('history_path_proxy') })).toBeTruthy());
+    const rows = within(network).getAllByRole('row');
+    expect(rows.at(-1)?.textContent).toContain('100%');
+    expect(rows.at(-2)?.textContent).toContain('50%');
+  });
+
+  it('says nothing of VPNs when no check went through one', async () => {
+    await showHistory();
+    expect(availability('@network').querySelector('[data-path-share]')).toBeNull();
+  });
+
   it('shows each service\'s share of reachable time over the last 7 days, and the connection\'s', async () => {
     const connector = await showHistory();
     expect(connector.callsOf('getHistory')).toEqual([{ span: '7d' }]);
@@ -163,7 +182,7 @@ describe('history: export and import', () => {
     const connector = await showHistory();
     fireEvent.click(screen.getByRole('button', { name: en('history_export_incidents') }));
     await waitFor(() => expect(connector.saved).toHaveLength(1));
-    expect(connector.callsOf('exportData')).toEqual([{ format: 'incidents-csv' }]);
+    expect(connector.callsOf('exportData')).toEqual([{ format: 'incidents-csv', full: false }]);
     expect(connector.saved[0]?.filename).toBe('blockwatch-incidents.csv');
     expect(screen.getByRole('status').textContent).toBe('Saved blockwatch-incidents.csv.');
   });

@@ -1,11 +1,13 @@
 /**
- * A Connector with no extension behind it, for the pages' component tests (tests/ui): it answers from memory, checks settings changes and imports with the same
- * validators the background uses, records every call, and pushes snapshots on demand.
+ * A Connector with no extension behind it, for the pages' component tests (tests/ui): it answers
+ * from memory, checks settings changes and imports with the same validators the background uses,
+ * records every call, and pushes snapshots on demand.
  */
 import { CATALOGUE } from '../../src/catalogue';
 import { parseCustomTarget } from '../../src/catalogue/custom-target';
 import type { Service } from '../../src/catalogue/types';
 import type { ExportFile, ExportFormat, PushMessage, RequestName, RequestOf, Requests, ResponseOf, ServiceInfo } from '../../src/protocol';
+import { pauseFor } from '../../src/settings/pause';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/settings/schema';
 import { validateSettingsUpdate } from '../../src/settings/validate';
 import type { Snapshot } from '../../src/snapshot/snapshot';
@@ -107,7 +109,7 @@ export class MemoryConnector implements Connector {
       if (!this.snapshot) throw new Error('no snapshot');
       return this.snapshot;
     },
-    runNow: () => ({ joined: this.snapshot?.activity.running === true }),
+    runNow: () => (this.snapshot?.paused ? { joined: false, paused: true } : { joined: this.snapshot?.activity.running === true }),
     measureSpeed: ({ serviceId }) =>
       this.speedAnswer ?? (this.services().some((service) => service.id === serviceId) ? { ok: true } : { ok: false, reason: 'unknown_service' }),
     getHistory: ({ span }) => {
@@ -127,7 +129,7 @@ export class MemoryConnector implements Connector {
       this.settings = result.settings;
       return { ok: true, settings: result.settings };
     },
-    exportData: ({ format }) => exportFile(format, this.incidents),
+    exportData: ({ format, full }) => exportFile(format, full, this.incidents),
     importData: ({ text }) => {
       const result = validateExport(text);
       if (!result.ok) return result;
@@ -140,6 +142,17 @@ export class MemoryConnector implements Connector {
     clearData: () => {
       this.incidents = [];
       this.history = {};
+      return { ok: true };
+    },
+    pause: ({ choice }) => {
+      const pause = pauseFor(choice, this.now());
+      this.settings = { ...this.settings, pause };
+      if (this.snapshot) this.push({ ...this.snapshot, paused: pause });
+      return { ok: true };
+    },
+    resume: () => {
+      this.settings = { ...this.settings, pause: null };
+      if (this.snapshot) this.push({ ...this.snapshot, paused: null });
       return { ok: true };
     },
   };
@@ -177,11 +190,15 @@ export class MemoryConnector implements Connector {
   }
 }
 
-function exportFile(format: ExportFormat, incidents: readonly Incident[]): ExportFile {
+function exportFile(format: ExportFormat, full: boolean, incidents: readonly Incident[]): ExportFile {
   if (format === 'incidents-csv') {
     const rows = incidents.map((incident) => [incident.subject, incident.state, incident.how ?? '', incident.start, incident.end ?? ''].join(','));
     return { filename: 'blockwatch-incidents.csv', mime: 'text/csv', text: ['subject,state,how,start,end', ...rows].join('\n') };
   }
   if (format === 'observations-csv') return { filename: 'blockwatch-observations.csv', mime: 'text/csv', text: 'round,target,ok\n' };
-  return { filename: 'blockwatch-history.json', mime: 'application/json', text: JSON.stringify({ format: 'blockwatch-history', version: 1 }) };
+  return {
+    filename: full ? 'blockwatch-history-full.json' : 'blockwatch-history.json',
+    mime: 'application/json',
+    text: JSON.stringify({ format: 'blockwatch-history', version: 1, scope: full ? 'full' : 'shareable' }),
+  };
 }

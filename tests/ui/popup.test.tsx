@@ -25,10 +25,11 @@ const LABEL: Record<State, string> = {
   unknown: 'Not checked yet',
 };
 
-async function showPopup(first: Snapshot, options: { failing?: boolean } = {}) {
-  const connector = new MemoryConnector({ snapshot: first, failing: options.failing ? ['getSnapshot'] : [] });
+async function showPopup(first: Snapshot, options: { failing?: boolean; paused?: boolean } = {}) {
+  const connector = new MemoryConnector({ snapshot: first, failing: options.failing ? ['getSnapshot'] : [], now: () => NOW });
   const view = renderPage(<PopupApp />, { connector, now: NOW });
-  if (!options.failing) await waitFor(() => expect(document.querySelector('[data-action="check-now"]')).not.toBeNull());
+  const ready = options.paused ? '[data-paused="true"]' : '[data-action="check-now"]';
+  if (!options.failing) await waitFor(() => expect(document.querySelector(ready)).not.toBeNull());
   return { connector, view };
 }
 
@@ -66,6 +67,14 @@ describe('popup: states', () => {
     expect(row('whatsapp').textContent).toContain('for 25 min');
     expect(row('telegram').textContent).toContain('since 11:30 AM');
     expect(row('telegram').textContent).toContain('checked 3 minutes ago');
+  });
+
+  it('a service whose site access was withheld reads "no access" with the fix, not blocked', async () => {
+    await showPopup(snapshot({ services: [service({ id: 'whatsapp', name: 'WhatsApp', state: 'unknown', confirmed: false, access: 'withheld' }), service({ id: 'telegram', name: 'Telegram' })] }));
+    expect(row('whatsapp').dataset['access']).toBe('withheld');
+    expect(within(row('whatsapp')).getByText(en('popup_no_access'))).toBeTruthy();
+    expect(within(row('whatsapp')).getByText(en('popup_no_access_fix'))).toBeTruthy();
+    expect(row('telegram').dataset['access']).toBeUndefined();
   });
 
   it('marks a state seen in one check only as unconfirmed, and a confirmed one not', async () => {
@@ -211,25 +220,55 @@ describe('popup: speed test', () => {
 });
 
 describe('popup: guidance', () => {
-  it('offers advice for a service blocked by DNS, starting with another DNS', async () => {
-    await showPopup(snapshot({ services: [service({ id: 'whatsapp', name: 'WhatsApp', state: 'blocked', how: 'dns' })] }));
+  it('leads a DNS block with two or three one-line steps, another DNS first, and folds the rest under "More ways"', async () => {
+    await showPopup(snapshot({ country: 'RU', services: [service({ id: 'whatsapp', name: 'WhatsApp', state: 'blocked', how: 'dns' })] }));
     const panel = row('whatsapp').querySelector('details.guidance') as HTMLElement;
     expect(within(panel).getByText(en('guidance_title'))).toBeTruthy();
-    const steps = [...panel.querySelectorAll('li.step')];
+    const lead = [...panel.querySelectorAll(':scope > ol.lead-steps > li')];
+    expect(lead.map((step) => step.getAttribute('data-lead-step'))).toEqual(['guidance_lead_dns', 'guidance_lead_whatsapp_proxy', 'guidance_lead_tool_dns']);
+    expect(lead[0]?.textContent).toBe(en('guidance_lead_dns'));
+    // Each tool line carries its one link: WhatsApp's help page, and Amnezia's mirror (its site is blocked in Russia).
+    expect(within(lead[1] as HTMLElement).getByRole('link', { name: en('guidance_link_help_page') }).getAttribute('href')).toBe('https://faq.whatsapp.com/520504143274092');
+    expect(lead[2]?.textContent).toContain('Amnezia VPN: any VPN gets past a DNS block.');
+    expect(within(lead[2] as HTMLElement).getAllByRole('link')).toHaveLength(1);
+    // Everything else is in the folded "More ways", closed until asked for.
+    const more = panel.querySelector(':scope > details.more-ways') as HTMLDetailsElement;
+    expect(more.open).toBe(false);
+    expect(within(more).getByText(en('guidance_more_ways')).tagName).toBe('SUMMARY');
+    const steps = [...more.querySelectorAll('li.step')];
     expect(steps[0]?.textContent).toBe('WhatsApp is blocked on your network.');
-    const firstAction = steps.find((step) => step.classList.contains('step-action'));
-    expect(firstAction?.textContent).toContain('Try another DNS: turn on secure DNS');
+    expect(steps.find((step) => step.classList.contains('step-action'))?.textContent).toContain('Try another DNS: turn on secure DNS');
+    expect(panel.querySelectorAll(':scope > ol.lead-steps, :scope > p.lead-safety').length).toBe(2);
+  });
+
+  it('opens "More ways" from its summary', async () => {
+    await showPopup(snapshot({ services: [service({ id: 'whatsapp', name: 'WhatsApp', state: 'blocked', how: 'dns' })] }));
+    const more = row('whatsapp').querySelector('details.more-ways') as HTMLDetailsElement;
+    fireEvent.click(more.querySelector('summary') as HTMLElement);
+    await waitFor(() => expect(more.open).toBe(true));
+  });
+
+  it('keeps the short safety notes in sight, outside "More ways", with the country\'s law where it applies', async () => {
+    await showPopup(snapshot({ country: 'RU', services: [service({ id: 'telegram', name: 'Telegram', state: 'blocked', how: 'reset' })] }));
+    const safety = row('telegram').querySelector('details.guidance > p.lead-safety') as HTMLElement;
+    expect([...safety.querySelectorAll('[data-safety]')].map((note) => note.textContent?.trim())).toEqual([
+      en('guidance_lead_safety_law'),
+      en('guidance_lead_safety_official'),
+    ]);
+    expect(safety.closest('details.more-ways')).toBeNull();
   });
 
   it('for a filter (connection reset) leads with the messenger\'s own proxy, with links that open in a new tab', async () => {
     await showPopup(snapshot({ services: [service({ id: 'whatsapp', name: 'WhatsApp', state: 'blocked', how: 'reset' })] }));
     const panel = row('whatsapp').querySelector('details.guidance') as HTMLElement;
-    const firstAction = panel.querySelector('li.step-action') as HTMLElement;
-    expect(firstAction.getAttribute('data-step')).toBe('guidance_whatsapp_proxy');
-    const link = within(firstAction).getByRole('link', { name: en('guidance_link_help_page') });
+    const first = panel.querySelector('li.lead-step') as HTMLElement;
+    expect(first.getAttribute('data-lead-step')).toBe('guidance_lead_whatsapp_proxy');
+    const link = within(first).getByRole('link', { name: en('guidance_link_help_page') });
     expect(link.getAttribute('href')).toBe('https://faq.whatsapp.com/520504143274092');
     expect(link.getAttribute('target')).toBe('_blank');
     expect(link.getAttribute('rel')).toContain('noopener');
+    // The full advice is still there, under "More ways".
+    expect(panel.querySelector('details.more-ways li.step-action')?.getAttribute('data-step')).toBe('guidance_whatsapp_proxy');
   });
 
   it('adds the country\'s own warnings when the country is set', async () => {
@@ -300,5 +339,29 @@ describe('popup: languages', () => {
     renderPage(<PopupApp />, { connector, now: NOW, language: 'fa' });
     await screen.findByRole('button', { name: 'همین حالا بررسی کن' });
     expect(within(row('whatsapp')).getByText('مسدود')).toBeTruthy();
+  });
+});
+
+describe('popup: pause', () => {
+  it('pauses for the chosen time from its own section, then says so instead of offering Check now', async () => {
+    const { connector } = await showPopup(snapshot({ services: [service({ id: 'whatsapp', name: 'WhatsApp', state: 'reachable' })] }));
+    fireEvent.click(screen.getByText(en('pause_title'), { selector: '[data-action="open-pause"]' }));
+    fireEvent.click(screen.getByRole('button', { name: en('pause_for_8h') }));
+    await waitFor(() => expect(document.querySelector('[data-paused="true"]')).not.toBeNull());
+    expect(connector.callsOf('pause')).toEqual([{ choice: '8h' }]);
+    expect(document.querySelector('[data-action="check-now"]')).toBeNull();
+    expect(screen.getByText(en('pause_state_title'))).toBeTruthy();
+    // NOW is 14:30 UTC (the page's zone in tests): eight hours later.
+    expect(document.querySelector('[data-paused="true"]')?.textContent).toContain(en('pause_state_until', '10:30 PM'));
+  });
+
+  it('while paused: no Check now, no speed test, the time it ends, and Resume brings Check now back', async () => {
+    const { connector } = await showPopup(snapshot({ paused: { since: NOW - HOUR, until: null }, services: [service({ id: 'youtube', name: 'YouTube', state: 'reachable' })] }), { paused: true });
+    expect(document.querySelector('[data-action="check-now"]')).toBeNull();
+    expect(document.querySelector('[data-action="test-speed"]')).toBeNull();
+    expect(screen.getByText(en('pause_state_until_resumed'), { exact: false })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: en('pause_resume') }));
+    await waitFor(() => expect(document.querySelector('[data-action="check-now"]')).not.toBeNull());
+    expect(connector.callsOf('resume')).toEqual([{}]);
   });
 });

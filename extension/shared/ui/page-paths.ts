@@ -10,3 +10,6 @@ export const OPTIONS_PAGE_PATH = '/options.html';
 export function incidentPagePath(subject: string, start: number): string {
   return `${HISTORY_PAGE_PATH}#incident=${encodeURIComponent(subject)}|${start}`;
 }
+
+/** The welcome page a new install opens: what Blockwatch sends, who can see it, and Pause. */
+export const WELCOME_PAGE_PATH = '/welcome.html';

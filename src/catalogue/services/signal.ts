@@ -5,7 +5,7 @@
  * the plain-http probe is where an HTTP blockpage shows.
  */
 import type { Service } from '../types';
-import { OONI_SIGNAL, SIGNAL_PRIVATE_CA, readSource } from '../sources';
+import { OONI_SIGNAL, OONI_SIGNAL_CDN, OONI_SIGNAL_SFU_CA, SIGNAL_PRIVATE_CA, ooniSource, readSource } from '../sources';
 
 const PRIVATE_CA_ANSWER = ['tls_cert_authority'] as const;
 const SIGNAL_SITE = readSource('v2fly/domain-list-community data/signal @c975ccef (2026-08-19): signal.org; research/browser-lab.md: not HSTS-preloaded');
@@ -40,7 +40,7 @@ export const SIGNAL: Service = {
           url: 'https://chat.signal.org/',
           method: 'HEAD',
           reachedOn: PRIVATE_CA_ANSWER,
-          source: readSource(`${OONI_SIGNAL.ref}; ${SIGNAL_PRIVATE_CA.ref}`),
+          source: ooniSource(`${OONI_SIGNAL.ref}; ${SIGNAL_PRIVATE_CA.ref}`),
         },
         {
           id: 'signal.chat.storage',
@@ -50,6 +50,26 @@ export const SIGNAL: Service = {
           reachedOn: PRIVATE_CA_ANSWER,
           rotate: false,
           source: OONI_SIGNAL,
+        },
+        {
+          // Contact discovery: without it a new chat cannot find who is on Signal.
+          id: 'signal.chat.cdsi',
+          kind: 'reach',
+          url: 'https://cdsi.signal.org/',
+          method: 'HEAD',
+          reachedOn: PRIVATE_CA_ANSWER,
+          rotate: false,
+          source: OONI_SIGNAL,
+        },
+        {
+          // The calling server (selective forwarding unit). OONI counts it as part of the backend.
+          id: 'signal.chat.sfu-voip',
+          kind: 'reach',
+          url: 'https://sfu.voip.signal.org/',
+          method: 'HEAD',
+          reachedOn: PRIVATE_CA_ANSWER,
+          rotate: false,
+          source: ooniSource(`${OONI_SIGNAL.ref}; ${OONI_SIGNAL_SFU_CA.ref}`),
         },
       ],
     },
@@ -64,7 +84,9 @@ export const SIGNAL: Service = {
           method: 'HEAD',
           reachedOn: PRIVATE_CA_ANSWER,
           rotate: false,
-          source: SIGNAL_PRIVATE_CA,
+          // Re-checked: its chain is Signal's own (an unknown authority to a browser and even to
+          // OONI's pinned roots), which is why OONI dropped it; here that answer proves "reached".
+          source: ooniSource(`${SIGNAL_PRIVATE_CA.ref}; ${OONI_SIGNAL_CDN.ref}`),
         },
       ],
     },

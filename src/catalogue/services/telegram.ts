@@ -2,12 +2,15 @@
  * Telegram. telegram.org is HSTS-preloaded, t.me is not: the plain-http t.me probe is where an
  * injected HTTP blockpage shows. The data centres are probed the way OONI does: an empty
  * plain-HTTP POST to the IP on port 443 (what clients connect to; the DCs answer HTTP there, not
- * TLS), any HTTP answer meaning reachable. DC3 is DC1's alias and is left out.
+ * TLS), any HTTP answer meaning reachable. All six of OONI's DC addresses are probed; the chat
+ * component answers when any one does (OONI's rule, which ooni/probe#2466 shows can miss a block
+ * of some DCs: the per-endpoint record keeps which ones failed).
  */
 import type { Service } from '../types';
-import { OONI_TELEGRAM, TDESKTOP_DC_NUMBERS, UNVERIFIED_SIZE, V2FLY, WINGET, readSource } from '../sources';
+import { OONI_TELEGRAM, TDESKTOP_DC_NUMBERS, TDLIB_DC_NUMBERS, UNVERIFIED_SIZE, V2FLY, WINGET, ooniSource, readSource } from '../sources';
 
-const DC_SOURCE = readSource(`${OONI_TELEGRAM.ref}; numbering: ${TDESKTOP_DC_NUMBERS.ref}`);
+const DC_SOURCE = ooniSource(`${OONI_TELEGRAM.ref}; numbering: ${TDESKTOP_DC_NUMBERS.ref}`);
+const DC_SOURCE_OONI = ooniSource(`${OONI_TELEGRAM.ref}; numbering: ${TDLIB_DC_NUMBERS.ref}`);
 
 export const TELEGRAM: Service = {
   id: 'telegram',
@@ -50,6 +53,10 @@ export const TELEGRAM: Service = {
         { id: 'telegram.chat.dc4', kind: 'http', url: 'http://149.154.167.91:443/', method: 'POST', source: DC_SOURCE },
         { id: 'telegram.chat.dc1', kind: 'http', url: 'http://149.154.175.50:443/', method: 'POST', rotate: false, source: DC_SOURCE },
         { id: 'telegram.chat.dc5', kind: 'http', url: 'http://149.154.171.5:443/', method: 'POST', rotate: false, source: DC_SOURCE },
+        // OONI's two other DC addresses: DC3 (149.154.175.100) and DC2's second address (95.161.76.100,
+        // outside Telegram's 149.154.160.0/20, so a filter of that block alone leaves it up).
+        { id: 'telegram.chat.dc3', kind: 'http', url: 'http://149.154.175.100:443/', method: 'POST', rotate: false, source: DC_SOURCE_OONI },
+        { id: 'telegram.chat.dc2-alt', kind: 'http', url: 'http://95.161.76.100:443/', method: 'POST', rotate: false, source: DC_SOURCE_OONI },
       ],
     },
   ],

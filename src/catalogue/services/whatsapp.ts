@@ -2,12 +2,23 @@
  * WhatsApp. whatsapp.com and whatsapp.net are HSTS-preloaded with subdomains, so every probe is
  * https (Chromium would rewrite http anyway). The mobile chat hosts do not serve the web PKI: a
  * TLS handshake completes with Meta's self-signed, expired *.internet.org certificate (OONI), so
- * for a browser a certificate error there means "reached".
+ * for a browser a certificate error there means "reached". g.whatsapp.net is no longer probed:
+ * OONI judges chat on e1–e16 alone, and g's certificate behaviour was assumed, never observed.
  */
 import type { Service } from '../types';
-import { OONI_WHATSAPP, OONI_WHATSAPP_TLS, UNVERIFIED_SIZE, V2FLY, WINGET, readSource } from '../sources';
+import { OONI_WHATSAPP, OONI_WHATSAPP_TLS, UNVERIFIED_SIZE, V2FLY, WINGET, ooniSource, readSource } from '../sources';
 
 const CHAT_HOST_NORMAL_ANSWER = ['tls_cert_authority', 'tls_cert_name', 'tls_cert_date', 'tls_cert_invalid'] as const;
+
+/** e1 … e16: the chat hosts OONI's whatsapp test connects to (the same list in code and spec). */
+const CHAT_HOSTS = Array.from({ length: 16 }, (_, index) => index + 1);
+
+/**
+ * Chat hosts a round tries (3 of 16): OONI learnt that one random host gives false "blocked"
+ * (ooni/probe#1226) and now counts the chat servers up if any of its 16 answers; three per round
+ * keep a Check now at three TLS handshakes while six rounds cover all sixteen.
+ */
+const CHAT_HOSTS_PER_ROUND = 3;
 
 export const WHATSAPP: Service = {
   id: 'whatsapp',
@@ -29,30 +40,18 @@ export const WHATSAPP: Service = {
       ],
     },
     {
+      // OONI's chat servers: e1…e16, any of which a client may use. Judged as a pool, never on one host.
       id: 'chat',
       role: 'chat',
-      endpoints: [
-        {
-          id: 'whatsapp.chat.e1',
-          kind: 'reach',
-          url: 'https://e1.whatsapp.net/',
-          method: 'HEAD',
-          reachedOn: CHAT_HOST_NORMAL_ANSWER,
-          source: OONI_WHATSAPP_TLS,
-        },
-        {
-          id: 'whatsapp.chat.g',
-          kind: 'reach',
-          url: 'https://g.whatsapp.net/',
-          method: 'HEAD',
-          reachedOn: CHAT_HOST_NORMAL_ANSWER,
-          rotate: false,
-          // The certificate behaviour is OONI's finding for e1–e16; g is assumed to share that edge.
-          source: readSource(
-            'WhatsApp/proxy proxy/src/proxy_config.cfg @00d9e8d (g.whatsapp.net is the chat backend); TLS behaviour assumed as ooni/probe#2190',
-          ),
-        },
-      ],
+      pool: { perRound: CHAT_HOSTS_PER_ROUND },
+      endpoints: CHAT_HOSTS.map((n) => ({
+        id: `whatsapp.chat.e${n}`,
+        kind: 'reach' as const,
+        url: `https://e${n}.whatsapp.net/`,
+        method: 'HEAD' as const,
+        reachedOn: CHAT_HOST_NORMAL_ANSWER,
+        source: ooniSource(`${OONI_WHATSAPP.ref}; TLS answer: ${OONI_WHATSAPP_TLS.ref}`),
+      })),
     },
     {
       id: 'registration',

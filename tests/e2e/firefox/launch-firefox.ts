@@ -19,12 +19,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { runCommand } from '../../lab/netns/run-command';
+import { GECKO_ID } from '../../../extension/shared/gecko-id';
 
 export const FIREFOX_BINARY = process.env.BWLAB_FIREFOX ?? '/usr/bin/firefox-esr';
 /** The Firefox build: `npm run build` writes it; BLOCKWATCH_FIREFOX_DIR points elsewhere. */
 export const FIREFOX_EXTENSION_DIR = resolve(process.env.BLOCKWATCH_FIREFOX_DIR ?? '.output/firefox-mv2');
-/** wxt.config.ts's gecko id. */
-export const GECKO_ID = 'blockwatch@blockwatch.invalid';
+/** The add-on id the build declares (wxt.config.ts). */
+export { GECKO_ID };
 /** A fixed internal UUID, so the extension's pages have a known moz-extension:// address. */
 const EXTENSION_UUID = '6f2f3b7e-0c1d-4e2a-9b7f-3c9d2a1e5b40';
 /** How long Firefox may take to show the extension page, ms: a deadline, not a measurement. */
@@ -52,6 +53,8 @@ const QUIET_PREFS: Readonly<Record<string, unknown>> = {
 export interface FirefoxWithExtension {
   readonly browser: Browser;
   readonly extensionId: string;
+  /** The add-on's internal UUID in this profile. */
+  readonly uuid: string;
   /** The extension's popup page, open in a tab. */
   readonly page: Page;
   /** A request to the background (`src/protocol.ts`), from the extension page. */
@@ -64,6 +67,8 @@ export interface FirefoxOptions {
   readonly trustCaPem?: string;
   /** Where temp files go (the lab run's dir inside a namespace). */
   readonly workDir?: string;
+  /** The add-on's internal UUID (its moz-extension:// host). Default: a fixed one; Firefox itself picks a random one per install. */
+  readonly uuid?: string;
 }
 
 interface ChromeScopeConnection {
@@ -84,22 +89,24 @@ export async function launchFirefoxWithExtension(options: FirefoxOptions = {}): 
     await runCommand(['certutil', '-d', `sql:${profile}`, '-A', '-t', 'C,,', '-n', 'blockwatch-lab-ca', '-i', caFile]);
   }
 
+  const uuid = options.uuid ?? EXTENSION_UUID;
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX_BINARY,
     headless: true,
     userDataDir: profile,
     args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: { ...QUIET_PREFS, 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: EXTENSION_UUID }) },
+    extraPrefsFirefox: { ...QUIET_PREFS, 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }) },
   });
   try {
     const extensionId = await browser.installExtension(extensionDir);
-    const url = `moz-extension://${EXTENSION_UUID}/popup.html`;
+    const url = `moz-extension://${uuid}/popup.html`;
     await openFromBrowserChrome(browser, url);
     const page = await findPage(browser, url);
     const firefox: FirefoxWithExtension = {
       browser,
       extensionId,
+      uuid,
       page,
       send: (message) =>
         page.evaluate(

@@ -1,6 +1,7 @@
 /**
- * Everything Firefox in one command: `web-ext lint`, then the smoke run in the lab (inside a
- * fresh namespace). Ends with `firefox: N passed, M failed`, the sum of both.
+ * Everything Firefox in one command: `web-ext lint`, the smoke run in the lab, then the wire check
+ * (what two installs' probes carry, `wire.ts`; lab only), each inside a fresh namespace. Ends with
+ * `firefox: N passed, M failed`, the sum of all three.
  *
  *   node --import tsx tests/e2e/firefox/run.ts [--offline]
  */
@@ -10,10 +11,11 @@ import { printLint, runLint } from './lint';
 
 const COUNT_LINE = /(\d+) passed, (\d+) failed/;
 
-function runSmoke(args: readonly string[]): Promise<{ passed: number; failed: number }> {
-  const smoke = fileURLToPath(new URL('./smoke.ts', import.meta.url));
+/** Runs one of the Firefox checks (`smoke.ts`, `wire.ts`) and reads its count line. */
+function runCheck(file: string, args: readonly string[]): Promise<{ passed: number; failed: number }> {
+  const script = fileURLToPath(new URL(file, import.meta.url));
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [...process.execArgv, smoke, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [...process.execArgv, script, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
     let last = '';
     child.stdout.on('data', (chunk: Buffer) => {
       process.stdout.write(chunk);
@@ -40,9 +42,16 @@ async function main(): Promise<number> {
     process.stdout.write(`web-ext lint: ${error instanceof Error ? error.message : String(error)}\n`);
     failed += 1;
   }
-  const smoke = await runSmoke(process.argv.slice(2));
+  const args = process.argv.slice(2);
+  const smoke = await runCheck('./smoke.ts', args);
   passed += smoke.passed;
   failed += smoke.failed;
+  // The wire check needs the lab: with --offline there is nothing to record.
+  if (!args.includes('--offline')) {
+    const wire = await runCheck('./wire.ts', []);
+    passed += wire.passed;
+    failed += wire.failed;
+  }
   process.stdout.write(`firefox: ${passed} passed, ${failed} failed\n`);
   return failed === 0 ? 0 : 1;
 }

@@ -11,6 +11,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { Snapshot } from '../../../src/snapshot/snapshot';
+import { HISTORY_DB_NAME } from '../../../src/store/schema';
 import { startBrowserLab, type BrowserLab } from '../../lab/netns/browser-lab';
 import { currentLabNamespace, RUN_DIR_ENV } from '../../lab/netns/namespace';
 import { runInNamespace } from '../../lab/netns/run-in-namespace';
@@ -32,13 +33,13 @@ interface Envelope<T> {
   readonly error?: string;
 }
 
-async function request<T>(firefox: FirefoxWithExtension, message: { readonly type: string } & Record<string, unknown>): Promise<T> {
+export async function request<T>(firefox: FirefoxWithExtension, message: { readonly type: string } & Record<string, unknown>): Promise<T> {
   const envelope = (await firefox.send(message)) as Envelope<T> | undefined;
   if (!envelope?.ok || envelope.value === undefined) throw new Error(`${message.type}: ${envelope?.error ?? 'no answer'}`);
   return envelope.value;
 }
 
-async function roundAfter(firefox: FirefoxWithExtension, after: number): Promise<Snapshot> {
+export async function roundAfter(firefox: FirefoxWithExtension, after: number): Promise<Snapshot> {
   const deadline = Date.now() + ROUND_DEADLINE_MS;
   for (;;) {
     const snapshot = await request<Snapshot>(firefox, { type: 'getSnapshot' });
@@ -48,8 +49,26 @@ async function roundAfter(firefox: FirefoxWithExtension, after: number): Promise
   }
 }
 
+interface FirefoxAlarms {
+  alarms: { create(name: string, info: { when: number }): Promise<void>; get(name: string): Promise<{ scheduledTime: number } | undefined> };
+}
+
+/** A round re-armed after a failure is due an interval later (5 min ± 30 s jitter): later than this after the failure, ms. */
+const REARMED_AFTER_MS = 4 * 60_000;
+
+/** Waits until the `round` alarm is armed later than `later`; null if it never is within ROUND_DEADLINE_MS. */
+async function nextRoundAlarm(firefox: FirefoxWithExtension, later: number): Promise<number | null> {
+  const deadline = Date.now() + ROUND_DEADLINE_MS;
+  while (Date.now() < deadline) {
+    const at = await firefox.page.evaluate(async () => (await (globalThis as unknown as { browser: FirefoxAlarms }).browser.alarms.get('round'))?.scheduledTime ?? null);
+    if (at !== null && at > later) return at;
+    await new Promise((done) => setTimeout(done, POLL_MS));
+  }
+  return null;
+}
+
 async function storedRounds(firefox: FirefoxWithExtension): Promise<number> {
-  const file = await request<{ text: string }>(firefox, { type: 'exportData', format: 'json' });
+  const file = await request<{ text: string }>(firefox, { type: 'exportData', format: 'json', full: true });
   return ((JSON.parse(file.text) as { rounds?: readonly unknown[] }).rounds ?? []).length;
 }
 
@@ -121,6 +140,33 @@ export async function firefoxSmoke(offline: boolean): Promise<Check[]> {
     });
 
     if (lab) {
+      await check(checks, 'a scheduled round whose history is deleted under it is followed by the next scheduled round, stored', async () => {
+        // From the extension's own page (same origin), no test hook: the round alarm fires now, and
+        // the database is deleted as clearing the add-on's data would (the background's connection closes).
+        const firedAt = Date.now();
+        await ff.page.evaluate(() => (globalThis as unknown as { browser: FirefoxAlarms }).browser.alarms.create('round', { when: Date.now() }));
+        // Deleted while the round probes: its save, at the end, meets a closed connection.
+        const deadline = Date.now() + ROUND_DEADLINE_MS;
+        while (!(await request<Snapshot>(ff, { type: 'getSnapshot' })).activity.running) {
+          if (Date.now() > deadline) return ['the fired round never started'];
+          await new Promise((done) => setTimeout(done, 50));
+        }
+        await ff.page.evaluate(
+          (name) =>
+            new Promise<void>((resolve, reject) => {
+              const deletion = indexedDB.deleteDatabase(name);
+              deletion.onsuccess = () => resolve();
+              deletion.onerror = () => reject(deletion.error);
+            }),
+          HISTORY_DB_NAME,
+        );
+        const armed = await nextRoundAlarm(ff, firedAt + REARMED_AFTER_MS);
+        const failures = armed === null ? [`no round alarm armed later than ${REARMED_AFTER_MS} ms after the failed round`] : [];
+        if (armed === null) return failures;
+        await ff.page.evaluate(() => (globalThis as unknown as { browser: FirefoxAlarms }).browser.alarms.create('round', { when: Date.now() }));
+        const after = await roundAfter(ff, firedAt);
+        return { failures, seen: `re-armed ${Math.round((armed - firedAt) / 1000)} s after the failure; the next round stored at +${Math.round(((after.lastRoundAt ?? 0) - firedAt) / 1000)} s: ${states(after)}` };
+      });
       const inLab = lab;
       await check(checks, 'nothing left the lab', async () => {
         const traffic = await inLab.checkTraffic();

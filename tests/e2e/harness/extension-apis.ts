@@ -23,6 +23,9 @@ export interface ChromeApis {
   readonly i18n: {
     getUILanguage(): string;
   };
+  readonly tabs: {
+    query(filter: Record<string, never>): Promise<readonly { readonly url?: string }[]>;
+  };
 }
 
 /** The browser realm's global, seen from a callback passed to `evaluate`. */

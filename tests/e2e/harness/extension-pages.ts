@@ -26,6 +26,10 @@ export interface PopupView {
   confirmed(): Promise<Record<string, boolean>>;
   /** `data-network` of the connection line. */
   network(): Promise<string | null>;
+  /** `data-path` of the connection line: `direct`, or `proxy` when the latest round went through a VPN or proxy. */
+  path(): Promise<string | null>;
+  /** The connection line's text, as a person reads it. */
+  networkText(): Promise<string>;
   /** Clicks "Check now" and waits for the round to be stored and the button to be usable again. */
   checkNow(): Promise<void>;
   /** Opens "What you can do" of a service (a <details>), and returns its steps' message keys (`data-step`). */
@@ -50,6 +54,8 @@ export async function openPopup(blockwatch: Blockwatch): Promise<PopupView> {
         Object.fromEntries(rows.map((row) => [row.getAttribute('data-service') ?? '', row.getAttribute('data-confirmed') === 'true'])),
       ),
     network: () => page.locator('[data-network]').first().getAttribute('data-network'),
+    path: () => page.locator('[data-path]').first().getAttribute('data-path'),
+    networkText: async () => (await page.locator('[data-network]').first().innerText()).replace(/\s+/g, ' ').trim(),
     async checkNow() {
       const before = (await blockwatch.snapshot()).lastRoundAt ?? 0;
       await button.click();
@@ -66,7 +72,8 @@ export async function openPopup(blockwatch: Blockwatch): Promise<PopupView> {
     },
     async openGuidance(serviceId) {
       const details = page.locator(`[data-service="${serviceId}"] details`).first();
-      await details.locator('summary').click();
+      // Its own summary: "More ways" nested inside has one too.
+      await details.locator(':scope > summary').click();
       await page.waitForFunction(
         (id) => document.querySelector(`[data-service="${id}"] details`)?.hasAttribute('open') === true,
         serviceId,

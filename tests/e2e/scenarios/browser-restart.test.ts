@@ -17,7 +17,7 @@ describe('history kept across a browser restart', () => {
     return scenario;
   };
   const storedWhatsappRounds = async (): Promise<number[]> => {
-    const exported = JSON.parse((await s().app.send('exportData', { format: 'json' })).text) as { verdicts: readonly { readonly s: string; readonly r: number }[] };
+    const exported = JSON.parse((await s().app.send('exportData', { format: 'json', full: true })).text) as { verdicts: readonly { readonly s: string; readonly r: number }[] };
     return exported.verdicts.filter((verdict) => verdict.s === 'whatsapp').map((verdict) => verdict.r);
   };
 

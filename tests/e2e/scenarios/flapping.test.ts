@@ -57,7 +57,7 @@ describe('flapping: one round in three fails', () => {
   });
 
   it("every failed probe of the bad rounds kept Chromium's own error (net::ERR_NAME_NOT_RESOLVED → dns)", async () => {
-    const exported = JSON.parse((await s().app.send('exportData', { format: 'json' })).text) as { observations: readonly StoredObservation[] };
+    const exported = JSON.parse((await s().app.send('exportData', { format: 'json', full: true })).text) as { observations: readonly StoredObservation[] };
     const failed = exported.observations.filter((row) => badRounds.includes(row.r) && row.t.startsWith('e:whatsapp.'));
     const lost = failed.filter((row) => row.f !== 'dns_nxdomain');
     await recordFigure('WhatsApp probes in NXDOMAIN rounds whose browser error was lost (flapping)', lost.length, `of ${failed.length}`);

@@ -1,11 +1,9 @@
 /**
  * A stall after 16 KB (the freeze Russian TSPU boxes put on flows to foreign hosting, 2025):
  * Telegram's download host sends the headers and 16 KiB, then nothing, without a reset. Its pages
- * and data centres answer, so reachability is fine; three speed measurements should confirm
- * `slow` with `how = stall` (the transfer stopped rather than crawled).
- *
- * Known product bug (as in throttle.test.ts): the fast throughput control gets no goodput, so a
- * stall is never judged either.
+ * and data centres answer, so reachability is fine; "Check now" takes a speed sample of every
+ * service (issue 9), so one click shows Telegram slow by stall (unconfirmed), and the two
+ * confirmation rounds it triggers confirm it. Three on-demand measurements then record the stall.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPopup } from '../harness/extension-pages';
@@ -36,12 +34,28 @@ describe("Telegram's downloads stall after 16 KiB", () => {
     await closeScenario(scenario);
   });
 
+  it('one Check now shows Telegram slow by stall (unconfirmed): no notification, no badge', async () => {
+    const snapshot = await s().app.checkNow();
+    await expectService(s().app, snapshot, 'telegram', { state: 'slow', how: 'stall', confirmed: false }, 'after one Check now');
+    const popup = await openPopup(s().app);
+    expect(await popup.states()).toEqual(statesOf('reachable', { telegram: 'slow' }));
+    await popup.close();
+    expect(await s().app.notifications.collect()).toEqual([]);
+    expect((await s().app.toolbar()).badge).toBe('');
+  });
+
+  it('left alone, the two confirmation rounds it triggered confirm slow by stall', async () => {
+    let snapshot = await s().app.snapshot();
+    for (let round = 1; round <= 2; round += 1) snapshot = await s().app.roundAfter(snapshot.lastRoundAt ?? 0, 150_000);
+    await expectService(s().app, snapshot, 'telegram', { state: 'slow', how: 'stall', confirmed: true }, 'after the confirmation rounds');
+  });
+
   it(`${MEASUREMENTS} speed measurements each record a transfer that started, then stopped`, async () => {
     for (let measurement = 1; measurement <= MEASUREMENTS; measurement += 1) {
       const started = performance.now();
       const telegram = serviceIn(await s().app.measureSpeed('telegram'), 'telegram');
       await recordFigure(`measureSpeed wall time, Telegram stalled after 16 KiB (measurement ${measurement})`, Math.round(performance.now() - started), 'ms');
-      const exported = JSON.parse((await s().app.send('exportData', { format: 'json' })).text) as { observations: readonly StoredTransfer[] };
+      const exported = JSON.parse((await s().app.send('exportData', { format: 'json', full: true })).text) as { observations: readonly StoredTransfer[] };
       const transfer = exported.observations.find((row) => row.r === telegram.lastCheckedAt && row.t === 't:telegram');
       expect(transfer?.st, `measurement ${measurement}: status`).toBeGreaterThanOrEqual(200);
       expect(transfer?.st, `measurement ${measurement}: status`).toBeLessThan(300);

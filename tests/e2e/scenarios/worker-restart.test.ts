@@ -105,7 +105,7 @@ describe('the worker stopped mid-confirmation', () => {
   });
 
   it('the history has every stored round and the incident', async () => {
-    const exported = JSON.parse((await s().app.send('exportData', { format: 'json' })).text) as { verdicts: readonly { readonly s: string; readonly r: number }[] };
+    const exported = JSON.parse((await s().app.send('exportData', { format: 'json', full: true })).text) as { verdicts: readonly { readonly s: string; readonly r: number }[] };
     const kept = new Set(exported.verdicts.filter((verdict) => verdict.s === 'whatsapp').map((verdict) => verdict.r));
     expect(storedRounds.filter((id) => !kept.has(id))).toEqual([]);
     const since = serviceIn(await s().app.snapshot(), 'whatsapp').since;

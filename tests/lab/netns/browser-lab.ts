@@ -7,7 +7,13 @@
  *   Node lab's listener for that address, which looks up its behaviour per connection;
  * - `blackhole` and `refuse` are packet rules (nftables): SYNs dropped, or answered with a RST;
  * - a DNS server on 127.0.0.53 (the namespace's resolv.conf) answers from the same model;
- * - Chromium trusts the lab CA through an NSS database in a throwaway HOME (`browserHome`).
+ * - Chromium trusts the lab CA through an NSS database in a throwaway HOME (`browserHome`);
+ * - a proxy app with fake-IP DNS (`proxyApp(true)`): the resolver answers every lab name with an
+ *   address of its own in 198.18.0.0/15, as Clash/Mihomo, sing-box and v2rayN do, and each fake
+ *   address leads to that name's server — never black-holed or refused, as a proxy's far end is
+ *   past the provider's filters (the server still plays the name's behaviour, `ok` unless a
+ *   scenario set another);
+ * - a full-tunnel VPN abroad (`exitCountry('NL')`): the country control says `loc=NL`.
  *
  * Scenarios read as sentences and take effect for the next connection or lookup:
  *   await lab.dns('web.whatsapp.com').nxdomain();
@@ -38,6 +44,14 @@ import { applyFirewallRules, installFirewall, readTraffic, removeFirewall, reset
 import { proveIsolation } from './isolation';
 import { LAB_NAMESERVER, ONLINE_LINK, RUN_DIR_ENV, requireLabNamespace } from './namespace';
 import { runCommand } from './run-command';
+
+/** Where a proxy app's fake-IP answers start: 198.18.0.0/15 (src/catalogue/proxy-fake-ip.ts); .0 is skipped. */
+const FAKE_IP_FIRST = ((198 << 24) | (18 << 16) | 1) >>> 0;
+
+function fakeAddress(index: number): string {
+  const value = (FAKE_IP_FIRST + index) >>> 0;
+  return [value >>> 24, (value >>> 16) & 0xff, (value >>> 8) & 0xff, value & 0xff].join('.');
+}
 
 /** Ports every lab address answers on, whatever the catalogue asks of it: a URL with a default port always reaches the lab. */
 const SERVED_PORTS = [80, 443] as const;
@@ -128,6 +142,13 @@ export interface BrowserLab {
   service(serviceId: string): BrowserLabScope;
   controls(region: 'intl' | CountryCode): BrowserLabScope;
   everything(): BrowserLabScope;
+  /**
+   * A proxy app with fake-IP DNS switched on (true) or off: every lab name resolves to its own
+   * address in 198.18.0.0/15, which leads to the name's server past the provider's filters.
+   */
+  proxyApp(on: boolean): Promise<void>;
+  /** The country the country control places the client in (a full-tunnel VPN's exit, e.g. `NL`); `reset()` brings back RU. */
+  exitCountry(country: CountryCode): void;
   /** The device loses its network: the online link goes down and nothing connects or resolves; Chromium says ERR_INTERNET_DISCONNECTED. */
   offline(): Promise<void>;
   online(): Promise<void>;
@@ -172,6 +193,10 @@ export async function startBrowserLab(options: BrowserLabOptions = {}): Promise<
     }
 
     const nameAt = new Map([...names].map(([name, address]) => [address, name]));
+    // A proxy app's fake addresses: one per name, in a fixed order.
+    const fakeOf = new Map([...names.keys()].sort().map((name, i) => [name, fakeAddress(i)]));
+    for (const [name, fake] of fakeOf) nameAt.set(fake, name);
+    let proxyOn = false;
 
     // Where each planned address:port is served, asked once while the network is the working one.
     const listenerPorts = new Map<string, number>();
@@ -183,6 +208,13 @@ export async function startBrowserLab(options: BrowserLabOptions = {}): Promise<
       if (route === 'blackhole') throw new Error(`lab: ${address}:${port} is black-holed in a working network`);
       listenerPorts.set(`${address}:${port}`, route.port);
     }
+    // Each fake address:port reaches the listener of its name's address and port.
+    const fakePorts = new Map<string, number>();
+    for (const [name, fake] of fakeOf) {
+      const address = names.get(name) ?? '';
+      for (const [key, listenerPort] of listenerPorts) if (key.startsWith(`${address}:`)) fakePorts.set(`${fake}:${key.slice(address.length + 1)}`, listenerPort);
+    }
+    for (const fake of fakeOf.values()) addresses.add(fake);
     // Those route() calls were set-up, not traffic.
     node.reset();
 
@@ -204,6 +236,10 @@ export async function startBrowserLab(options: BrowserLabOptions = {}): Promise<
           verdict: behaviour === 'blackhole' || behaviour === 'refuse' ? behaviour : { route: { host: '127.0.0.1', port: listenerPort } },
         });
       }
+      for (const [key, listenerPort] of fakePorts) {
+        const [address = '', port = ''] = key.split(':');
+        rules.push({ address, port: Number(port), verdict: { route: { host: '127.0.0.1', port: listenerPort } } });
+      }
       await applyFirewallRules(rules, offline);
     };
     await syncRules();
@@ -211,7 +247,10 @@ export async function startBrowserLab(options: BrowserLabOptions = {}): Promise<
     const dnsServer: DnsServer = await startDnsServer({
       address: LAB_NAMESERVER,
       port: DNS_PORT,
-      decide: (name) => decideDns(node, names, name),
+      decide: (name) => {
+        const fake = proxyOn ? fakeOf.get(name) : undefined;
+        return fake !== undefined ? { address: fake } : decideDns(node, names, name);
+      },
     });
     cleanups.push(() => dnsServer.close());
 
@@ -284,10 +323,17 @@ export async function startBrowserLab(options: BrowserLabOptions = {}): Promise<
       service: (serviceId) => wrap(() => node.service(serviceId)),
       controls: (region) => wrap(() => node.controls(region)),
       everything: () => wrap(() => node.everything()),
+      async proxyApp(on) {
+        proxyOn = on;
+      },
+      exitCountry(country) {
+        node.exitCountry(country);
+      },
       offline: () => setOffline(true),
       online: () => setOffline(false),
       async reset() {
         node.reset();
+        proxyOn = false;
         dnsServer.clearLog();
         await setOffline(false);
         await resetTrafficCounters();

@@ -61,6 +61,8 @@ export interface ServedRequest {
   /** The TLS server name, when the client sent one. */
   readonly sni?: string;
   readonly behaviour: ServedBehaviour;
+  /** Every request header as sent, in order, names as the client spelled them: what the wire carried. */
+  readonly headers: readonly (readonly [name: string, value: string])[];
 }
 
 export interface Traffic {
@@ -110,6 +112,13 @@ function hostHeaderName(request: IncomingMessage): string | undefined {
   // "[2001:db8::1]:443" / "example.org:80" / "example.org"
   const name = header.startsWith('[') ? header.slice(0, header.indexOf(']') + 1) : header.replace(/:\d+$/, '');
   return normalizeHost(name);
+}
+
+/** Node's flat `rawHeaders` list → [name, value] pairs. */
+function headerPairs(raw: readonly string[]): [string, string][] {
+  const pairs: [string, string][] = [];
+  for (let index = 0; index + 1 < raw.length; index += 2) pairs.push([raw[index] ?? '', raw[index + 1] ?? '']);
+  return pairs;
 }
 
 function asError(value: unknown): Error {
@@ -178,6 +187,7 @@ export async function startLabServer(options: LabServerOptions): Promise<LabServ
       tls: play.tls,
       ...(sni !== undefined ? { sni } : {}),
       behaviour: play.behaviour,
+      headers: headerPairs(request.rawHeaders),
     });
     // Drain any request body (Telegram's POSTs): nothing here reads it.
     request.resume();

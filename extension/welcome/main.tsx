@@ -1,0 +1,5 @@
+import { mountPage } from '../shared/ui/mount-page';
+import { WelcomeApp } from './welcome-app';
+import './welcome.css';
+
+mountPage(WelcomeApp);
