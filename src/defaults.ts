@@ -1,6 +1,6 @@
 /**
  * Tunables, each with its unit and the reason for its value. Sources are in
- * `../shared/research/method.md` (OONI dd-007, Encore, Uptime Kuma, net4people reports).
+ * docs/sources.md#method (OONI dd-007, Encore, Uptime Kuma, net4people reports).
  */
 
 /** Reachability round interval, minutes. Compare OONI's hourly autorun (too slow to alert) and Pingdom's 1 min (too costly on a metered phone plan). */

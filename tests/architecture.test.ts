@@ -113,7 +113,7 @@ describe('the checker finds each kind of violation', () => {
       { path: 'src/a.ts', text: `/** Throttling (${note} §1). */\nexport const x = 1;\n` },
       { path: 'tests/b.ts', text: `// as ${['wxt', 'md'].join('.')} §4 says\n` },
       { path: 'README.md', text: `Read\nthe ${['DESIGN', 'md'].join('.')} first.\n` },
-      { path: 'scripts/c.ts', text: `const notes = '${up(2)}shared/notes.txt';\n` },
+      { path: 'scripts/c.ts', text: `const notes = '${up(2)}notes/outside.txt';\n` },
       { path: 'assets/d.json', text: `{ "description": "see ${['shared', 'research'].join('/')}" }\n` },
       { path: 'extension/background/e.ts', text: "import { handle } from '../shared/messaging';\n" },
       { path: 'docs/f.md', text: 'See [the sources](sources.md#hsts-preload) and README.md.\n' },

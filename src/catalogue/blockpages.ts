@@ -12,7 +12,7 @@
  * - Body markers are compared against decoded text of the first KiBs, case-sensitively. Several
  *   Russian ISPs serve windows-1251 pages, which a UTF-8 decoder garbles, so ASCII markers (URLs,
  *   analytics ids) are preferred; a few Cyrillic ones are kept for ISPs that serve UTF-8.
- * - The source's HEAD is from 2024-10-20 and may lag the newest TSPU behaviour (research/method.md).
+ * - The source's HEAD is from 2024-10-20 and may lag the newest TSPU behaviour (docs/sources.md#fingerprints-age).
  */
 import { ooniSource, readSource } from './sources';
 import type { BlockpageFingerprint, CountryCode, Source } from './types';

@@ -81,7 +81,7 @@ const INTERNATIONAL: readonly Control[] = [
 ];
 
 const RUSSIA_ALLOWLIST = readSource(
-  'research/catalogue.md A4 [CARNEGIE] (on the mobile-shutdown allowlist: Gosuslugi, Yandex, VK, Max); hosts from v2fly/domain-list-community @c975ccef data/yandex, category-gov-ru, vk, mailru-group',
+  'carnegieendowment.org/russia-eurasia/politika/2025/12/russia-internet-restrictions [CARNEGIE] (on the mobile-shutdown allowlist: Gosuslugi, Yandex, VK, Max); hosts from v2fly/domain-list-community @c975ccef data/yandex, category-gov-ru, vk, mailru-group',
 );
 
 const DOMESTIC: readonly Control[] = [

@@ -58,10 +58,10 @@ export const OONI_MESSENGER = readSource(
 );
 export const V2FLY = (list: string): Source => readSource(`v2fly/domain-list-community data/${list} @c975ccef (2026-08-19)`);
 export const META_WEB_CHAT = readSource(
-  'public Messenger/Instagram web clients (fca-unofficial-style listenMqtt; research/catalogue.md [FBMQTT]): wss://edge-chat.messenger.com/chat, wss://edge-chat.instagram.com/chat',
+  'public Messenger/Instagram web clients (fca-unofficial-style listenMqtt; [FBMQTT], docs/sources.md#fbmqtt): wss://edge-chat.messenger.com/chat, wss://edge-chat.instagram.com/chat',
 );
 export const BROWSER_LAB_HSTS = readSource(
-  'research/browser-lab.md (HSTS preload: whatsapp.com, whatsapp.net, telegram.org, cp.cloudflare.com upgraded to https by Chromium; t.me, signal.org, ya.ru, connectivitycheck.gstatic.com not)',
+  'Chromium’s HSTS preload list (chromium/src net/http/transport_security_state_static.json) as Chromium 156 applied it in the lab, docs/sources.md#hsts-preload: whatsapp.com, whatsapp.net, telegram.org, cp.cloudflare.com upgraded to https; t.me, signal.org, ya.ru, connectivitycheck.gstatic.com not',
 );
 export const WINGET = (path: string, commit: string): Source => readSource(`microsoft/winget-pkgs ${path} @${commit.slice(0, 7)}`);
 export const UNVERIFIED_SIZE =

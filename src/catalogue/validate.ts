@@ -11,7 +11,7 @@ import { LAB_ADDRESS_RANGE } from './lab-range';
 import { hostPermissions, isCoveredBy } from './permissions';
 import type { Catalogue, ComponentRole, Endpoint, HttpMethod, Service, Source } from './types';
 
-/** Countries whose users the design names first; each needs a domestic control (DESIGN.md, Users). */
+/** Countries whose users the design names first; each needs a domestic control (where messengers were blocked in recent years: docs/sources.md#catalogue, timeline keys). */
 export const REQUIRED_DOMESTIC_REGIONS: readonly string[] = ['RU', 'IR', 'CN', 'TR'];
 /** Enough unrelated international controls that one host's outage never reads as "offline". */
 export const MIN_INTERNATIONAL_CONTROLS = 3;
@@ -19,7 +19,7 @@ export const MIN_INTERNATIONAL_CONTROLS = 3;
 export const MIN_THROUGHPUT_CONTROLS = 2;
 
 /**
- * Hosts Chromium forces to https, with their subdomains (HSTS preload, research/browser-lab.md):
+ * Hosts Chromium forces to https, with their subdomains (HSTS preload, docs/sources.md#hsts-preload):
  * an http:// probe to them is rewritten before it leaves the browser, so it tests nothing.
  */
 const HSTS_PRELOADED = ['whatsapp.com', 'whatsapp.net', 'telegram.org', 'cp.cloudflare.com'];

@@ -1,5 +1,5 @@
 /**
- * Which path a round measured (DESIGN.md, "Path"): `direct`, the provider's own network, or
+ * Which path a round measured (README, "How a state is decided": Paths): `direct`, the provider's own network, or
  * `proxy`, a VPN or proxy app the browser's traffic went through. A round through a VPN measures
  * the VPN's path, not the provider's: it must neither end a block nor start one. Pure.
  *

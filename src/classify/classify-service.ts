@@ -5,9 +5,9 @@
  * when some did. A pool of interchangeable hosts (WhatsApp's e1…e16) fails only when enough
  * different hosts of it failed (`hostsNeededToFail`); fewer leave that component unjudged.
  * For mixed failures, `how` names the failure of the component that carries the messages, else
- * the first that failed (DESIGN.md, "Decisions").
+ * the first that failed (README, "How a state is decided").
  *
- * Two kinds of evidence overrule single answers (DESIGN.md, "Interception beats plain HTTP"):
+ * Two kinds of evidence overrule single answers (README, "How a state is decided": Interception):
  * - Interception: a certificate error on an endpoint whose real certificate is public (`http`
  *   endpoints on https) means someone presented their own certificate for that name. Its
  *   component fails (`how` tls) whatever another endpoint of it answered over plain HTTP.

@@ -4,7 +4,7 @@
  * block, and rounds without a working control never count); the network's own track counts
  * online and restricted rounds.
  *
- * Paths (DESIGN.md, "Path"): the tracks follow the provider's network, so only rounds on the
+ * Paths (README, "How a state is decided": Paths): the tracks follow the provider's network, so only rounds on the
  * `direct` path count. A round through a VPN or proxy app measured the VPN's path: it leaves
  * no mark, so it can neither end a block nor start one, and the rounds in a track's window are
  * never a mix of paths. A block confirmed before the VPN was switched on stays as it was (its

@@ -78,7 +78,7 @@ export const GUIDANCE_MESSAGE_KEYS = [
   // Works now, in a country where blocks start suddenly.
   'guidance_prepare',
 
-  // Country notes (facts with sources in `research/catalogue.md`, sections B and C).
+  // Country notes (facts with sources in docs/sources.md#catalogue).
   'guidance_country_ru_law',
   'guidance_country_ru_stores',
   'guidance_country_ru_vpn_apps',

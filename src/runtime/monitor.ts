@@ -321,7 +321,7 @@ export function createMonitor(deps: MonitorDeps): Monitor {
         schedule = usedThroughputSlot(schedule, now);
       }
     } else if (request.kind === 'manual' && request.measure === undefined) {
-      // "Check now" measures speed too (DESIGN.md, "Decisions"): one click can show a throttled or
+      // "Check now" measures speed too (README, "How a state is decided": Speed): one click can show a throttled or
       // stalled service as slow.
       if (config.throughputEnabled) throughputFor.push(...checkNowSpeedSamples(sampling));
     } else if (request.kind === 'confirm' && state.schedule.pending) {

@@ -23,7 +23,7 @@ export interface NotificationSettings {
   readonly enabled: boolean;
   /** Services (and `@network`) never to notify about. */
   readonly muted: readonly string[];
-  /** Also notify when a service becomes `partial` or `slow` (off by default: DESIGN.md, decisions). */
+  /** Also notify when a service becomes `partial` or `slow` (off by default: README, "What you see"). */
   readonly alsoPartialAndSlow: boolean;
 }
 

@@ -1,5 +1,5 @@
 /**
- * The snapshot from what is stored. The rule for the state shown (DESIGN.md, "Decisions"):
+ * The snapshot from what is stored. The rule for the state shown (README, "How a state is decided"):
  * offline when the latest round found no working control; restricted while "only domestic
  * sites work" is confirmed; otherwise the confirmed state, and before anything is confirmed the
  * latest valid round's state, marked unconfirmed; `unknown` only before any round. A speed sample
@@ -75,7 +75,7 @@ function shown(
   // A speed sample that read slow is shown at once, marked unconfirmed, until the confirmation
   // rounds it triggers (each with a new sample) confirm or clear it: speed is sampled rarely, the
   // sample is already a comparison with a control measured in the same round, and `slow` never
-  // notifies before confirmation (DESIGN.md, "Check now measures speed too").
+  // notifies before confirmation (README, "How a state is decided": Speed).
   const latestSpeed = track?.speed.recent.at(-1);
   if (confirmed?.state === 'reachable' && latestSpeed?.state === 'slow' && track?.speed.state !== 'slow') {
     return { state: 'slow', confirmed: false, ...(latestSpeed.how ? { how: latestSpeed.how } : {}) };

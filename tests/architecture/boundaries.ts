@@ -58,7 +58,7 @@ const STORAGE_LIBRARY = 'idb';
 
 /**
  * References to places outside the repository, spelled in pieces so this file does not match
- * itself: the research notes (`research/<name>.md`, or one of their names alone), the design
+ * itself: the research notes (a `.md` file in a `research` folder, or one of their names alone), the design
  * document, and the folder of shared notes beside the repository.
  */
 const RESEARCH_NOTES = ['browser-lab', 'catalogue', 'method', 'ooni', 'peers', 'style', 'wxt'];

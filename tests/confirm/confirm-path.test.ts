@@ -1,5 +1,5 @@
 /**
- * Paths (DESIGN.md, "Path"): a round through a VPN or proxy app measured the VPN's path, not the
+ * Paths (README, "How a state is decided": Paths): a round through a VPN or proxy app measured the VPN's path, not the
  * provider's. During a confirmed block, switching a proxy on must not end the block nor report it
  * ended; switching it off must not start a new one.
  */

@@ -8,7 +8,7 @@ import type { Service } from '../types';
 import { OONI_SIGNAL, OONI_SIGNAL_CDN, OONI_SIGNAL_SFU_CA, SIGNAL_PRIVATE_CA, ooniSource, readSource } from '../sources';
 
 const PRIVATE_CA_ANSWER = ['tls_cert_authority'] as const;
-const SIGNAL_SITE = readSource('v2fly/domain-list-community data/signal @c975ccef (2026-08-19): signal.org; research/browser-lab.md: not HSTS-preloaded');
+const SIGNAL_SITE = readSource('v2fly/domain-list-community data/signal @c975ccef (2026-08-19): signal.org; not HSTS-preloaded: Chromium 156 in the lab, docs/sources.md#hsts-preload');
 
 export const SIGNAL: Service = {
   id: 'signal',
@@ -26,7 +26,7 @@ export const SIGNAL: Service = {
           url: 'https://updates.signal.org/desktop/apt/keys.asc',
           method: 'HEAD',
           rotate: false,
-          source: readSource('research/catalogue.md [SIGUPD]: Signal’s Debian install steps fetch it with wget, so it has a public certificate'),
+          source: readSource('Signal’s Debian install steps (signal.org/download: wget -O- https://updates.signal.org/desktop/apt/keys.asc) fetch it with wget, so it has a public certificate [SIGUPD]'),
         },
       ],
     },

@@ -41,7 +41,7 @@ export const TELEGRAM: Service = {
           url: 'http://t.me/',
           method: 'HEAD',
           rotate: false,
-          source: readSource('research/browser-lab.md: t.me is not HSTS-preloaded'),
+          source: readSource('t.me is not HSTS-preloaded: Chromium 156 in the lab, docs/sources.md#hsts-preload'),
         },
       ],
     },

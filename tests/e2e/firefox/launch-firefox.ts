@@ -3,7 +3,7 @@
  * build of Blockwatch installed as a temporary add-on, and one of its own pages open in a tab to
  * talk to the background from.
  *
- * The moz-extension trap (research/wxt.md §6): BiDi refuses to navigate a tab to a moz-extension://
+ * The moz-extension trap (docs/sources.md#moz-extension-navigation): BiDi refuses to navigate a tab to a moz-extension://
  * URL, and a web page may not open one either. Instead of an e2e-only build that opens its own tab,
  * Firefox is started with `--remote-allow-system-access`, which lets BiDi reach the browser's own
  * chrome window (`"moz:scope": "chrome"`); a script there opens the extension page in a tab, as a

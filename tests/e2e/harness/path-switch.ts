@@ -1,6 +1,6 @@
 /**
  * The shape of the "a VPN or proxy is switched on and off during a confirmed block" scenarios
- * (DESIGN.md, "Path"): WhatsApp's names stop resolving and three "Check now" rounds confirm the
+ * (README, "How a state is decided": Paths): WhatsApp's names stop resolving and three "Check now" rounds confirm the
  * block (one notification, badge 1); then the VPN or proxy goes on and enough rounds to end a
  * block run through it — they reach WhatsApp, yet the block stays confirmed, its incident open,
  * no "works again" notification, the badge unchanged, and the popup carries `data-path="proxy"`

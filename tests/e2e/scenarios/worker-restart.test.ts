@@ -2,7 +2,7 @@
  * The service worker stopped mid-confirmation, the way Chromium stops an idle MV3 worker
  * (chrome://serviceworker-internals): once between two bad rounds, once in the middle of a round,
  * and once after the notification was shown. Nothing important lives only in the worker's memory
- * (DESIGN.md, "Storage"): the confirmation goes on where it was, exactly one notification is shown,
+ * (src/runtime/monitor.ts, "Crash safety"): the confirmation goes on where it was, exactly one notification is shown,
  * and every stored round is still in the history.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

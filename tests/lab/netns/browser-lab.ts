@@ -58,7 +58,7 @@ const SERVED_PORTS = [80, 443] as const;
 const DNS_PORT = 53;
 
 /**
- * Names Chromium looks up on its own, even with background networking off (research/browser-lab.md;
+ * Names Chromium looks up on its own, even with background networking off (docs/sources.md#lab-offline;
  * seen again here). They get NXDOMAIN like every name outside the lab; the traffic check allows them.
  */
 export const CHROMIUM_OWN_NAMES: readonly string[] = ['accounts.google.com', 'clients2.google.com', 'update.googleapis.com'];
