@@ -12,11 +12,12 @@ import { exportHistory } from '../../src/store/export';
 import { redactExport } from '../../src/store/redact';
 import { importFile } from '../../src/store/import-file';
 import { historyRange, incidentsBetween } from '../../src/store/queries';
-import type { HistoryDb } from '../../src/store/schema';
+import type { ReopeningConnection } from '../../src/runtime/reopening-history-port';
 import type { Handlers } from '../shared/messaging';
 
 export interface HandlerDeps {
-  readonly db: HistoryDb;
+  /** The history, shared with the monitor: reopened after it was closed under the background. */
+  readonly history: ReopeningConnection;
   readonly monitor: Monitor;
   readonly settings: SettingsStore;
   readonly defaults: Settings;
@@ -29,7 +30,7 @@ function dated(prefix: string, extension: string, now: number): string {
 }
 
 export function createHandlers(deps: HandlerDeps): Handlers {
-  const { db, monitor } = deps;
+  const { history, monitor } = deps;
   const idForTarget = (input: string): string | null => {
     const parsed = parseCustomTarget(input, [], deps.now);
     return parsed.ok ? parsed.service.id : null;
@@ -39,8 +40,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     getSnapshot: () => monitor.snapshot(),
     runNow: () => monitor.runNow(),
     measureSpeed: ({ serviceId }) => monitor.measureSpeed(serviceId),
-    getHistory: ({ span }) => historyRange(db, { span, now: deps.now(), utcOffsetMin: deps.utcOffsetMin() }),
-    getIncidents: ({ from, to }) => incidentsBetween(db, from, to),
+    getHistory: ({ span }) => history.use((db) => historyRange(db, { span, now: deps.now(), utcOffsetMin: deps.utcOffsetMin() })),
+    getIncidents: ({ from, to }) => history.use((db) => incidentsBetween(db, from, to)),
 
     async getSettings() {
       const settings = await loadSettings(deps.settings, deps.defaults);
@@ -62,7 +63,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 
     async exportData({ format, full }): Promise<ExportFile> {
       const now = deps.now();
-      const stored = await exportHistory(db, now);
+      const stored = await history.use((db) => exportHistory(db, now));
       // The default file is safe to share; the full one says so in its name.
       const data = full ? stored : redactExport(stored);
       const name = (prefix: string): string => (full ? `${prefix}-full` : prefix);
@@ -74,7 +75,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
 
     async importData({ text }) {
-      const outcome = await importFile(db, text, deps.now());
+      const outcome = await history.use((db) => importFile(db, text, deps.now()));
       if (outcome.ok) await monitor.reconsider();
       return outcome;
     },
@@ -90,7 +91,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
 
     async clearData() {
-      await clearAll(db);
+      await history.use((db) => clearAll(db));
       await monitor.reconsider();
       return { ok: true };
     },

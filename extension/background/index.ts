@@ -9,7 +9,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { CATALOGUE } from '../../src/catalogue';
 import type { Environment } from '../../src/probe/transport';
 import { createMonitor, type AlarmName, type Monitor } from '../../src/runtime/monitor';
-import { reopeningHistoryPort } from '../../src/runtime/reopening-history-port';
+import { reopeningConnection, reopeningHistoryPort } from '../../src/runtime/reopening-history-port';
 import { guessCountry } from '../../src/settings/country';
 import { defaultSettings } from '../../src/settings/schema';
 import type { SettingsStore } from '../../src/settings/settings-store';
@@ -78,10 +78,12 @@ export default defineBackground({
     };
 
     const ready: Promise<{ monitor: Monitor; handlers: ReturnType<typeof createHandlers> }> = Promise.all([openHistory(indexedDB), originRuleSet, watchProbedHosts().catch(failed('watching the probed hosts'))]).then(([db]) => {
+      // A database deleted or closed under a running background is opened again for the next round
+      // and the next page request: the monitor and the handlers share one such connection.
+      const history = reopeningConnection(() => openHistory(indexedDB), db);
       const monitor = createMonitor({
         catalogue: CATALOGUE,
-        // A database deleted or closed under a running background is opened again for the next round.
-        history: reopeningHistoryPort(() => openHistory(indexedDB), db),
+        history: reopeningHistoryPort(history),
         settings: settingsStore,
         defaultSettings: defaults,
         transport,
@@ -109,7 +111,7 @@ export default defineBackground({
         },
         text: { t: translate, time: timeOfDay, duration },
       });
-      return { monitor, handlers: createHandlers({ db, monitor, settings: settingsStore, defaults, now, utcOffsetMin }) };
+      return { monitor, handlers: createHandlers({ history, monitor, settings: settingsStore, defaults, now, utcOffsetMin }) };
     });
 
     handle(

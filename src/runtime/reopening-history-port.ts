@@ -14,7 +14,13 @@ function connectionClosed(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'InvalidStateError';
 }
 
-export function reopeningHistoryPort(open: () => Promise<HistoryDb>, first?: HistoryDb): HistoryPort {
+/** One connection to the history that opens itself again after it was closed under its users. */
+export interface ReopeningConnection {
+  /** Runs `run` on the current connection; a closed one is dropped, so the next call reopens it. */
+  use<T>(run: (db: HistoryDb) => Promise<T>): Promise<T>;
+}
+
+export function reopeningConnection(open: () => Promise<HistoryDb>, first?: HistoryDb): ReopeningConnection {
   let current: Promise<HistoryDb> | null = first ? Promise.resolve(first) : null;
   const connection = (): Promise<HistoryDb> => {
     if (!current) {
@@ -26,15 +32,22 @@ export function reopeningHistoryPort(open: () => Promise<HistoryDb>, first?: His
     }
     return current;
   };
-  const use = async <T>(run: (port: HistoryPort) => Promise<T>): Promise<T> => {
-    const used = connection();
-    try {
-      return await run(idbHistoryPort(await used));
-    } catch (error) {
-      if (connectionClosed(error) && current === used) current = null;
-      throw error;
-    }
+  return {
+    async use(run) {
+      const used = connection();
+      try {
+        return await run(await used);
+      } catch (error) {
+        if (connectionClosed(error) && current === used) current = null;
+        throw error;
+      }
+    },
   };
+}
+
+/** The monitor's port over such a connection (the pages' handlers share the same one). */
+export function reopeningHistoryPort(connection: ReopeningConnection): HistoryPort {
+  const use = <T>(run: (port: HistoryPort) => Promise<T>): Promise<T> => connection.use((db) => run(idbHistoryPort(db)));
   return {
     loadState: () => use((port) => port.loadState()),
     saveState: (state) => use((port) => port.saveState(state)),

@@ -252,6 +252,14 @@ describe('the background in a (fake) browser', () => {
     const db = await openHistory(factory);
     expect((await currentState(db, ['whatsapp'])).lastRound?.roundId).toBeGreaterThanOrEqual(nextAt);
     db.close();
+    // The pages read the same reopened history: the history page and an export work again too.
+    const page = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/history.html') };
+    const [history] = await fakeBrowser.runtime.onMessage.trigger({ type: 'getHistory', span: '24h' }, page);
+    expect(await history).toMatchObject({ ok: true });
+    const [exported] = await fakeBrowser.runtime.onMessage.trigger({ type: 'exportData', format: 'json', full: false }, page);
+    const envelope = (await exported) as { ok: boolean; value?: { text: string } };
+    expect(envelope.ok).toBe(true);
+    expect(JSON.parse(envelope.value!.text).rounds.length).toBeGreaterThan(0);
   });
 
   it('a malformed request from its own page is refused with the field named, and changes nothing', async () => {

@@ -249,6 +249,8 @@ describe('interception and resolver lies overrule single answers', () => {
     lab.host('chat.signal.org').behave('wrong-cert:self-signed');
     lab.host('storage.signal.org').behave('wrong-cert:self-signed');
     lab.host('cdn.signal.org').behave('wrong-cert:self-signed');
+    lab.host('cdsi.signal.org').behave('wrong-cert:self-signed');
+    lab.host('sfu.voip.signal.org').behave('wrong-cert:self-signed');
     const verdict = verdictOf(await round({ services: ['signal'] }), 'signal');
     expect(verdict.state).not.toBe('reachable');
     expect(verdict.components.find((component) => component.componentId === 'chat')).toMatchObject({ ok: false, how: 'tls' });
