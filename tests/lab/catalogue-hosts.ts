@@ -62,3 +62,8 @@ export function controlHosts(catalogue: Catalogue, region: 'intl' | CountryCode)
   }
   return unique(urls.map((url) => hostPortOf(url).host));
 }
+
+/** The IP literals one service is probed at (Telegram's data centres), from the catalogue. */
+export function serviceAddresses(catalogue: Catalogue, serviceId: string): string[] {
+  return serviceHosts(catalogue, serviceId).filter((host) => isIP(host) !== 0);
+}

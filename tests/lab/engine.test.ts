@@ -14,6 +14,7 @@ import { planRound, type RoundKind } from '../../src/schedule/plan-round';
 import { INITIAL_ROTATION, type Rotation } from '../../src/schedule/rotation';
 import type { Behaviour, DnsBehaviour } from './behaviour';
 import { createLab, type Lab } from './lab';
+import { serviceAddresses } from './catalogue-hosts';
 
 /**
  * Short timers keep rounds with silent behaviours quick; they cannot change what a behaviour shows.
@@ -237,7 +238,7 @@ describe('one kind of block at a time', () => {
 describe('interception and resolver lies overrule single answers', () => {
   it('Telegram intercepted: its plain-HTTP data centres still answer, so partial by tls, never reachable', async () => {
     lab.service('telegram').behave('wrong-cert:self-signed');
-    for (const dc of ['149.154.167.51', '149.154.167.91', '149.154.175.50', '149.154.171.5']) lab.address(dc).behave('ok');
+    for (const dc of serviceAddresses(CATALOGUE, 'telegram')) lab.address(dc).behave('ok');
     const verdict = verdictOf(await round({ services: ['telegram'] }), 'telegram');
     expect(summary(verdict)).toBe('partial:tls');
     // t.me over plain HTTP answered, yet the links component is intercepted.

@@ -18,11 +18,13 @@
  *    `partial`.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CATALOGUE } from '../../../src/catalogue';
+import { serviceAddresses } from '../../lab/catalogue-hosts';
 import { openPopup } from '../harness/extension-pages';
 import { closeScenario, expectService, lastRoundEvidence, localeMessage, networkBecomes, openScenario, serviceIn, snapshotStates, statesOf, type Scenario } from '../harness/scenario';
 
-/** Telegram's data centres as the catalogue probes them (plain HTTP on port 443 of each IP). */
-const TELEGRAM_DCS = ['149.154.167.51', '149.154.167.91', '149.154.175.50', '149.154.171.5'] as const;
+/** Telegram's data centres as the catalogue probes them (plain HTTP on port 443 of each IP), every one of them. */
+const TELEGRAM_DCS = serviceAddresses(CATALOGUE, 'telegram');
 
 function scenarioHooks(setUp: (scenario: Scenario) => Promise<void>): () => Scenario {
   let scenario: Scenario | undefined;
