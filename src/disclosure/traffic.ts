@@ -4,6 +4,7 @@
  * welcome page and the options' privacy section show this, so what they say is what the probes do.
  */
 import type { Catalogue, CountryCode } from '../catalogue/types';
+import { controlsInForce } from '../schedule/plan-round';
 import { CONFIRMATION_SPACING_MS, SPEED_SAMPLE_MAX_AGE_MIN, SPEED_SAMPLE_MAX_AGE_THROTTLED_MIN } from '../defaults';
 import { servicesInForce } from '../runtime/services-in-force';
 import type { Settings } from '../settings/schema';
@@ -52,7 +53,8 @@ export function describeTraffic(catalogue: Catalogue, settings: Settings, now: (
     ...(settings.throughputEnabled && service.throughput ? [service.throughput.url] : []),
   ]);
   const inRegion = (region: 'intl' | CountryCode): boolean => region === 'intl' || region === settings.country;
-  const controls = catalogue.controls.filter((control) => inRegion(control.region));
+  const inForce = controlsInForce(catalogue.controls, settings.country);
+  const controls = [...inForce.intl, ...inForce.countryControls, ...inForce.domestic];
   const speedControls = settings.throughputEnabled ? catalogue.throughputControls.filter((control) => inRegion(control.region)) : [];
   const intl = [...controls, ...speedControls].filter((control) => control.region === 'intl').map((control) => control.url);
   const domestic = [...controls, ...speedControls].filter((control) => control.region !== 'intl').map((control) => control.url);

@@ -127,12 +127,22 @@ export function throughputControlProbe(control: ThroughputControl): PlannedProbe
   };
 }
 
+/**
+ * The controls rounds draw on for a country: the international ones (rotated), the one that tells
+ * the exit country, and the domestic ones (rotated). The path of every round is judged (a VPN is
+ * switched on and off at any moment), so the country control runs in each round, but only when
+ * there is a country to compare with. The welcome page's list of hosts uses the same sets.
+ */
+export function controlsInForce<C extends Control>(controls: readonly C[], country: CountryCode | null): { intl: C[]; countryControls: C[]; domestic: C[] } {
+  return {
+    intl: controls.filter((control) => control.region === 'intl' && !control.tellsCountry),
+    countryControls: country === null ? [] : controls.filter((control) => control.region === 'intl' && control.tellsCountry).slice(0, 1),
+    domestic: controls.filter((control) => country !== null && control.region === country),
+  };
+}
+
 export function planRound(input: PlanInput): { plan: RoundPlan; rotation: Rotation } {
-  const intl = input.controls.filter((control) => control.region === 'intl' && !control.tellsCountry);
-  const domestic = input.controls.filter((control) => input.country !== null && control.region === input.country);
-  // The path of every round is judged (a VPN is switched on and off at any moment), so the
-  // country control runs in each round, but only when there is a country to compare with.
-  const countryControls = input.country === null ? [] : input.controls.filter((control) => control.region === 'intl' && control.tellsCountry).slice(0, 1);
+  const { intl, countryControls, domestic } = controlsInForce(input.controls, input.country);
   const controls = [
     ...takeRotating(intl, input.rotation.intlControl, INTL_CONTROLS_PER_ROUND),
     ...countryControls,
