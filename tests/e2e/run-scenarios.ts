@@ -1,21 +1,53 @@
 /**
  * The Chromium scenarios in one command, as root:
  *
- *   node --import tsx tests/e2e/run-scenarios.ts [scenario files or name filters…]
+ *   node --import tsx tests/e2e/run-scenarios.ts [--parallel N] [scenario files or name filters…]
  *
  * Outside a lab namespace it runs itself inside a fresh one (run-in-namespace.ts). Inside, it runs
  * vitest with vitest.e2e.config.ts, whose reporter ends with `e2e scenarios: N passed, M failed`;
  * the exit status is vitest's. The build under test is a copy, taken at the start, of
  * `.output/chrome-mv3` (`npm run build`) or of BLOCKWATCH_EXTENSION_DIR.
+ *
+ * `--parallel N` (CI uses it) runs the scenario files N at a time, each file in a namespace and a
+ * lab of its own, and ends with the same count line summed over the files. Most of a scenario's
+ * time is spent waiting on the product's alarms (a confirmation round a minute later, a pause over
+ * two intervals), not on the CPU, so N browsers on 2 cores finish in about 1/N of the time. Each
+ * file's output is printed whole when the file ends, never interleaved with another's.
  */
 import { spawn } from 'node:child_process';
-import { cp, rm, stat } from 'node:fs/promises';
+import { cp, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { currentLabNamespace, RUN_DIR_ENV } from '../lab/netns/namespace';
 import { runInNamespace } from '../lab/netns/run-in-namespace';
 import { EXTENSION_DIR } from './harness/blockwatch';
 import { FIGURES_FILE } from './harness/scenario';
+
+/** Set for the runs of one file under `--parallel`: the figures file belongs to the whole run, cleared once by the parent. */
+const KEEP_FIGURES_ENV = 'BLOCKWATCH_E2E_KEEP_FIGURES';
+
+const SCENARIO_DIRS = ['tests/e2e/scenarios', ...(process.env.BLOCKWATCH_STORE_SCREENSHOTS === '1' ? ['tests/e2e/store'] : [])];
+
+/**
+ * Wall time of the slow files in a serial run on a 2-core machine, s (CI log of 2026-12-06): used
+ * only to start the longest first, so the N lanes end together. A file not listed counts as
+ * DEFAULT_FILE_SECONDS; a wrong figure costs time, never a result.
+ */
+const FILE_SECONDS: Readonly<Record<string, number>> = {
+  'stall.test.ts': 192,
+  'pause.test.ts': 160,
+  'throttle.test.ts': 156,
+  'connect-block.test.ts': 80,
+  'network-down.test.ts': 62,
+  'allowlist.test.ts': 56,
+  'screenshots.test.ts': 44,
+  'round-fault.test.ts': 40,
+  'store-screenshots.test.ts': 180,
+};
+const DEFAULT_FILE_SECONDS = 25;
+
+/** `e2e scenarios: 3 passed, 0 failed` (count-reporter.ts). */
+const COUNT_LINE = /e2e scenarios: (\d+) passed, (\d+) failed/;
 
 async function main(filters: readonly string[]): Promise<number> {
   await stat(join(EXTENSION_DIR, 'manifest.json')).catch(() => {
@@ -27,7 +59,7 @@ async function main(filters: readonly string[]): Promise<number> {
   await cp(EXTENSION_DIR, copy, { recursive: true });
   await stat(join(copy, 'manifest.json'));
   // Figures of this run only.
-  await rm(FIGURES_FILE, { force: true });
+  if (process.env[KEEP_FIGURES_ENV] !== '1') await rm(FIGURES_FILE, { force: true });
   return new Promise<number>((resolve, reject) => {
     const child = spawn('npx', ['vitest', 'run', '--config', 'vitest.e2e.config.ts', ...filters], {
       stdio: 'inherit',
@@ -38,11 +70,92 @@ async function main(filters: readonly string[]): Promise<number> {
   });
 }
 
+/** The scenario files the filters pick (all when there are none), longest first. */
+async function scenarioFiles(filters: readonly string[]): Promise<string[]> {
+  const files: string[] = [];
+  for (const dir of SCENARIO_DIRS) {
+    for (const entry of await readdir(dir)) if (entry.endsWith('.test.ts')) files.push(join(dir, entry));
+  }
+  const picked = filters.length === 0 ? files : files.filter((file) => filters.some((filter) => file.includes(filter)));
+  const seconds = (file: string) => FILE_SECONDS[file.split('/').at(-1) ?? ''] ?? DEFAULT_FILE_SECONDS;
+  return picked.sort((a, b) => seconds(b) - seconds(a) || a.localeCompare(b));
+}
+
+interface FileRun {
+  readonly file: string;
+  readonly passed: number;
+  readonly failed: number;
+  readonly seconds: number;
+}
+
+/** One scenario file in a namespace of its own; its output is returned, not printed. */
+function runOneFile(thisFile: string, file: string): Promise<FileRun & { output: string }> {
+  const started = Date.now();
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [...process.execArgv, thisFile, file], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, [KEEP_FIGURES_ENV]: '1', FORCE_COLOR: '0' },
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    const finish = (code: number | null) => {
+      const match = [...output.matchAll(new RegExp(COUNT_LINE, 'g'))].at(-1);
+      const passed = match ? Number(match[1]) : 0;
+      // No count line, or a run that died after a clean one, is a failure of its own.
+      const failed = match ? Number(match[2]) + (code !== 0 && Number(match[2]) === 0 ? 1 : 0) : 1;
+      resolve({ file, passed, failed, seconds: Math.round((Date.now() - started) / 1000), output });
+    };
+    child.once('error', (error) => {
+      output += `\n${error.message}\n`;
+      finish(1);
+    });
+    child.once('close', finish);
+  });
+}
+
+async function runParallel(thisFile: string, filters: readonly string[], lanes: number): Promise<number> {
+  await rm(FIGURES_FILE, { force: true });
+  const queue = await scenarioFiles(filters);
+  const total = queue.length;
+  const runs: FileRun[] = [];
+  const lane = async () => {
+    for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
+      const run = await runOneFile(thisFile, file);
+      process.stdout.write(`\n----- ${file} (${run.seconds} s, ${runs.length + 1}/${total}) -----\n${run.output}`);
+      runs.push(run);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(lanes, total) }, lane));
+  const passed = runs.reduce((sum, run) => sum + run.passed, 0);
+  const failed = runs.reduce((sum, run) => sum + run.failed, 0);
+  process.stdout.write('\n| scenario file | passed | failed | time |\n|---|---:|---:|---:|\n');
+  for (const run of runs) process.stdout.write(`| ${run.file} | ${run.passed} | ${run.failed} | ${run.seconds} s |\n`);
+  process.stdout.write(`\ne2e scenarios: ${passed} passed, ${failed} failed (${runs.length} files, ${lanes} at a time)\n`);
+  return failed === 0 && runs.length === total ? 0 : 1;
+}
+
+/** `--parallel N` and the rest of the arguments. */
+function parseArguments(argv: readonly string[]): { lanes: number; filters: string[] } {
+  const filters: string[] = [];
+  let lanes = 1;
+  for (let index = 0; index < argv.length; index += 1) {
+    const argument = argv[index]!;
+    if (argument === '--parallel') {
+      lanes = Number(argv[index + 1]);
+      index += 1;
+      if (!Number.isInteger(lanes) || lanes < 1) throw new Error(`--parallel wants a whole number ≥ 1, got ${argv[index] ?? 'nothing'}`);
+    } else filters.push(argument);
+  }
+  return { lanes, filters };
+}
+
 const thisFile = fileURLToPath(import.meta.url);
 if (process.argv[1] === thisFile) {
-  const filters = process.argv.slice(2);
   const run = async (): Promise<number> => {
+    const { lanes, filters } = parseArguments(process.argv.slice(2));
     if (await currentLabNamespace()) return main(filters);
+    if (lanes > 1) return runParallel(thisFile, filters, lanes);
     return runInNamespace([process.execPath, ...process.execArgv, thisFile, ...filters]);
   };
   run().then(
