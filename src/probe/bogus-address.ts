@@ -13,10 +13,7 @@
  */
 import { isBogusAddress, isIpLiteral } from '../address';
 import type { AddressRange } from '../catalogue/types';
-import type { FailureCode } from './failure/codes';
-
-/** Failures that happen on the device itself: no address was involved. */
-const LOCAL: readonly FailureCode[] = ['offline', 'client_blocked', 'proxy_error'];
+import { isLocalFailureCode, type FailureCode } from './failure/codes';
 
 /** The rule above: the failure to report, given the address connected to. */
 export function failureAfterDnsLie(input: {
@@ -27,7 +24,7 @@ export function failureAfterDnsLie(input: {
   readonly prefixes: readonly AddressRange[];
 }): FailureCode | undefined {
   const { ip, failure } = input;
-  if (ip === undefined || failure === undefined || input.blockpage !== undefined || LOCAL.includes(failure)) return failure;
+  if (ip === undefined || failure === undefined || input.blockpage !== undefined || isLocalFailureCode(failure)) return failure;
   let hostname: string;
   try {
     hostname = new URL(input.url).hostname;
