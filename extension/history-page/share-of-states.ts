@@ -2,6 +2,7 @@
  * A bucket's seconds per state as shares, in a fixed order, for drawing stacked bars and for the
  * words beside them. Services and the network have different state sets.
  */
+import { JUDGED_STATES } from '../../src/states';
 import type { SubjectSeries } from '../../src/store/history-range';
 
 /** Seconds per state in one bucket, as the history range gives them. */
@@ -38,6 +39,6 @@ export function availabilityOf(seconds: Tally, network: boolean): number | null 
     const all = pick(NETWORK_ORDER);
     return all > 0 ? (seconds.online ?? 0) / all : null;
   }
-  const judged = pick(['reachable', 'slow', 'partial', 'blocked']);
+  const judged = pick(JUDGED_STATES);
   return judged > 0 ? (seconds.reachable ?? 0) / judged : null;
 }

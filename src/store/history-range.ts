@@ -9,6 +9,7 @@
  * ~2 600.
  */
 import { NETWORK_SUBJECT } from '../confirm/types';
+import { JUDGED_STATES } from '../states';
 import { addDays, DAY_MS, HOUR_MS, localDay, MINUTE_MS, type LocalDay } from './local-day';
 import { addRoundToRollup, addVerdictToRollup, emptyRollup } from './rollup';
 import { pathOf, type HistoryDb, type RollupRecord, type Tally, type TallyState } from './schema';
@@ -69,8 +70,6 @@ export interface RangeQuery {
   /** The local zone's offset from UTC, minutes east: buckets follow the local clock. */
   readonly utcOffsetMin: number;
 }
-
-const JUDGED_STATES: readonly TallyState[] = ['reachable', 'slow', 'partial', 'blocked'];
 
 function availabilityOf(subject: string, seconds: Tally): number | null {
   const total = (states: readonly TallyState[]): number => states.reduce((sum, state) => sum + (seconds[state] ?? 0), 0);

@@ -5,8 +5,9 @@
  * the store holds.
  */
 import { isPath, isPathSign } from '../classify/classify-path';
+import { NETWORK_STATES } from '../classify/verdict';
 import { isFailureCode } from '../probe/failure/codes';
-import { isHow, isState } from '../states';
+import { isHow, isState, STATES } from '../states';
 import { EXPORT_FORMAT, EXPORT_SCOPES, EXPORT_VERSION, MAX_IMPORT_BYTES, MAX_IMPORT_RECORDS, type HistoryExport } from './export-format';
 import { HTTP_METHODS, PROBE_KINDS } from './known-values';
 import { isLocalDay, isUtcOffset } from './local-day';
@@ -31,9 +32,8 @@ type Fields = Record<string, unknown>;
 /** A problem with one record, or null. */
 type Check = (record: Fields) => string | null;
 
-const NETWORK_STATES = ['online', 'offline', 'restricted', 'captive'];
 const SPEEDS = ['ok', 'slow', 'stall'];
-const TALLY_STATES = new Set<string>(['reachable', 'slow', 'partial', 'blocked', 'offline', 'restricted', 'unknown', 'online', 'captive']);
+const TALLY_STATES = new Set<string>([...STATES, ...NETWORK_STATES]);
 /** Longest id, URL and error text accepted: far above real ones, small enough to bound a bad file. */
 const MAX_ID = 200;
 const MAX_URL = 4096;
@@ -89,7 +89,7 @@ const may = (test: (value: unknown) => boolean, what: string) => ({ required: fa
 
 const isNetwork = (value: unknown): boolean =>
   isObject(value) &&
-  NETWORK_STATES.includes(value.state as string) &&
+  (NETWORK_STATES as readonly unknown[]).includes(value.state) &&
   ['intlUp', 'intlDown', 'domesticUp', 'domesticDown'].every((name) => isCount(value[name])) &&
   Object.keys(value).length === 5;
 
