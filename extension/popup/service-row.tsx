@@ -7,6 +7,7 @@ import type { ServiceSnapshot, Snapshot } from '../../src/snapshot/snapshot';
 import { formatDuration } from '../../src/format/duration';
 import { formatAgo, formatMoment } from '../../src/format/relative-time';
 import type { State } from '../../src/states';
+import { HOUR_MS } from '../../src/time-units';
 import { useI18n } from '../shared/ui/i18n';
 import { StateLabel } from '../shared/ui/state-label';
 import { GuidancePanel } from './guidance-panel';
@@ -15,7 +16,7 @@ import { SpeedTest } from './speed-test';
 import { Strip } from './strip';
 
 /** Under an hour, "for 25 min" reads better than a clock time. */
-const RECENT_MS = 60 * 60_000;
+const RECENT_MS = HOUR_MS;
 
 /** States where there is something to do about the service. */
 const NEEDS_GUIDANCE: ReadonlySet<State> = new Set<State>(['blocked', 'partial', 'slow', 'restricted']);

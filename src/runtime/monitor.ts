@@ -23,6 +23,7 @@ import { isPaused, pauseFor, type PauseChoice } from '../settings/pause';
 import { loadSettings, savePause, type SettingsStore } from '../settings/settings-store';
 import type { Settings } from '../settings/schema';
 import type { Snapshot } from '../snapshot/snapshot';
+import { HOUR_MS, MINUTE_MS } from '../time-units';
 import { remainingToday, spend, spentToday } from '../store/data-ledger';
 import { StoreFullError } from '../store/store-full-error';
 import type { HistoryPort } from './history-port';
@@ -33,7 +34,7 @@ import { servicesInForce } from './services-in-force';
 import { snapshotFrom } from './snapshot-from';
 
 /** How often history is pruned at most, ms: pruning walks the oldest records, not worth doing every round. */
-export const PRUNE_EVERY_MS = 6 * 60 * 60 * 1000;
+export const PRUNE_EVERY_MS = 6 * HOUR_MS;
 /** An alarm this early is still "due", ms: browsers may fire alarms slightly early or late. */
 export const ALARM_SLACK_MS = 2_000;
 /**
@@ -241,7 +242,7 @@ export function createMonitor(deps: MonitorDeps): Monitor {
         (config) => config.intervalMin,
         () => deps.defaultSettings.intervalMin,
       );
-      await effects.armAlarm('round', clock.now() + intervalMin * 60_000);
+      await effects.armAlarm('round', clock.now() + intervalMin * MINUTE_MS);
     } catch (error) {
       // The watchdog arms it within WATCHDOG_PERIOD_MIN.
       effects.log(`next round not armed after a failed round: ${error instanceof Error ? error.message : String(error)}`);

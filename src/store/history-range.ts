@@ -9,7 +9,8 @@
  * ~2 600.
  */
 import { NETWORK_SUBJECT } from '../confirm/types';
-import { addDays, DAY_MS, HOUR_MS, localDay, MINUTE_MS, type LocalDay } from './local-day';
+import { DAY_MS, HOUR_MS, MINUTE_MS } from '../time-units';
+import { addDays, localDay, type LocalDay } from './local-day';
 import { addRoundToRollup, addVerdictToRollup, emptyRollup } from './rollup';
 import { pathOf, type HistoryDb, type RollupRecord, type Tally } from './schema';
 import { listSubjects } from './subjects';

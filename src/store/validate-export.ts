@@ -8,6 +8,7 @@ import { isPath, isPathSign } from '../classify/classify-path';
 import { NETWORK_STATES } from '../classify/verdict';
 import { isFailureCode } from '../probe/failure/codes';
 import { isHow, isState, STATES } from '../states';
+import { DAY_MS } from '../time-units';
 import { EXPORT_FORMAT, EXPORT_SCOPES, EXPORT_VERSION, MAX_IMPORT_BYTES, MAX_IMPORT_RECORDS, type HistoryExport } from './export-format';
 import { HTTP_METHODS, PROBE_KINDS } from './known-values';
 import { isLocalDay, isUtcOffset } from './local-day';
@@ -51,7 +52,7 @@ export const MAX_DATE_MS = 8.64e15;
  * lie, ms: one day covers clocks set wrong by a time zone or a day; anything later is a damaged
  * or made-up file, whose "future" rounds would sort after every real one and hide them.
  */
-export const FUTURE_SLACK_MS = 24 * 60 * 60 * 1000;
+export const FUTURE_SLACK_MS = DAY_MS;
 
 const isObject = (value: unknown): value is Fields => typeof value === 'object' && value !== null && !Array.isArray(value);
 /** A time in ms that `Date` can hold (range checked separately, with its own message). */
