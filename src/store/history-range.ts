@@ -9,24 +9,17 @@
  * ~2 600.
  */
 import { NETWORK_SUBJECT } from '../confirm/types';
-import { DAY_MS, HOUR_MS, MINUTE_MS } from '../time-units';
+import { DAY_MS, MINUTE_MS } from '../time-units';
 import { addDays, localDay, type LocalDay } from './local-day';
 import { addRoundToRollup, addVerdictToRollup, emptyRollup } from './rollup';
 import { pathOf, type HistoryDb, type RollupRecord, type Tally } from './schema';
+import { SPANS, type Span } from './spans';
 import { listSubjects } from './subjects';
 import { summaryStats, type SummaryStats } from './summary';
 import { availabilityOf, tallyTotal } from './tally';
 import { withTransaction } from './transaction';
 
-export type Span = '24h' | '7d' | '30d' | '90d';
-
-/** Bucket sizes: 24 hourly bars, 28 six-hour bars (four a day, a readable week), and one bar a day. */
-export const SPANS: Readonly<Record<Span, { readonly count: number; readonly bucket: number | 'day' }>> = {
-  '24h': { count: 24, bucket: HOUR_MS },
-  '7d': { count: 28, bucket: 6 * HOUR_MS },
-  '30d': { count: 30, bucket: 'day' },
-  '90d': { count: 90, bucket: 'day' },
-};
+export { SPANS, type Span } from './spans';
 
 export interface Bucket {
   /** ms since the epoch, inclusive */
