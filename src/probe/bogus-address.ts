@@ -15,6 +15,17 @@ import { isBogusAddress, isIpLiteral } from '../address';
 import type { AddressRange } from '../catalogue/types';
 import { isLocalFailureCode, type FailureCode } from './failure/codes';
 
+/** Whether the URL names a host (not an IP literal) and the address connected to for it is bogus. */
+export function namedHostAtBogusAddress(url: string, ip: string, prefixes: readonly AddressRange[]): boolean {
+  let hostname: string;
+  try {
+    hostname = new URL(url).hostname;
+  } catch {
+    return false;
+  }
+  return !isIpLiteral(hostname) && isBogusAddress(ip, prefixes);
+}
+
 /** The rule above: the failure to report, given the address connected to. */
 export function failureAfterDnsLie(input: {
   readonly url: string;
@@ -25,12 +36,5 @@ export function failureAfterDnsLie(input: {
 }): FailureCode | undefined {
   const { ip, failure } = input;
   if (ip === undefined || failure === undefined || input.blockpage !== undefined || isLocalFailureCode(failure)) return failure;
-  let hostname: string;
-  try {
-    hostname = new URL(input.url).hostname;
-  } catch {
-    return failure;
-  }
-  if (isIpLiteral(hostname) || !isBogusAddress(ip, input.prefixes)) return failure;
-  return 'dns_bogus';
+  return namedHostAtBogusAddress(input.url, ip, input.prefixes) ? 'dns_bogus' : failure;
 }
