@@ -22,7 +22,8 @@ import { loadSettings } from '../../src/settings/settings-store';
 import { probedPatterns } from '../../src/runtime/probed-patterns';
 import { createHandlers } from './handlers';
 import { incidentPagePath, WELCOME_PAGE_PATH } from '../shared/ui/page-paths';
-import { duration, translate, timeOfDay } from './text';
+import { browserTranslate } from '../shared/browser-translate';
+import { duration, timeOfDay } from './text';
 import { showOnToolbar } from './toolbar';
 import { withheldHosts } from './host-access';
 
@@ -109,7 +110,7 @@ export default defineBackground({
           log: (message) => console.warn(`[blockwatch] ${message}`),
           withheldHosts: withheldHosts,
         },
-        text: { t: translate, time: timeOfDay, duration },
+        text: { t: browserTranslate, time: timeOfDay, duration },
       });
       return { monitor, handlers: createHandlers({ history, monitor, settings: settingsStore, defaults, now, utcOffsetMin }) };
     });

@@ -5,7 +5,8 @@
 import { browser } from 'wxt/browser';
 import type { Snapshot } from '../../src/snapshot/snapshot';
 import { TOOLBAR_ICON_PATHS, toolbarIconFor } from '../shared/ui/icons';
-import { timeOfDay, translate } from './text';
+import { browserTranslate as translate } from '../shared/browser-translate';
+import { timeOfDay } from './text';
 
 /** Red for blocked, as browsers' own warnings; never the only signal (the number and tooltip say it too). */
 const BLOCKED_COLOUR = '#b3261e';
