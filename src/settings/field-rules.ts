@@ -2,6 +2,7 @@
  * What a valid value of each settings field is, shared by migration (which keeps every valid part
  * of a stored value) and validation (which refuses an invalid change and says why).
  */
+import { CUSTOM_TARGET_MAX_CHARS } from '../catalogue/custom-target';
 import type { CountryCode } from '../catalogue/types';
 import { ROUND_INTERVAL_MAX_MIN, ROUND_INTERVAL_MIN_MIN } from '../defaults';
 import { isCountryCode } from './country-codes';
@@ -11,7 +12,6 @@ import {
   MAX_CUSTOM_TARGETS,
   MAX_ID_LENGTH,
   MAX_LISTED_IDS,
-  MAX_TARGET_INPUT_LENGTH,
   type CustomTarget,
 } from './schema';
 
@@ -76,7 +76,7 @@ export const idListRule: Rule<readonly string[]> = (value) => {
 export function isCustomTarget(value: unknown): value is CustomTarget {
   if (typeof value !== 'object' || value === null) return false;
   const { input, id } = value as Record<string, unknown>;
-  return typeof input === 'string' && input.trim() !== '' && input.length <= MAX_TARGET_INPUT_LENGTH && isServiceId(id) && Object.keys(value).length === 2;
+  return typeof input === 'string' && input.trim() !== '' && input.length <= CUSTOM_TARGET_MAX_CHARS && isServiceId(id) && Object.keys(value).length === 2;
 }
 
 /**
