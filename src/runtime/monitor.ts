@@ -144,7 +144,7 @@ export function createMonitor(deps: MonitorDeps): Monitor {
   const settings = (): Promise<Settings> => loadSettings(deps.settings, deps.defaultSettings);
   const nameOf = (services: readonly Service[]) => (id: string): string => services.find((service) => service.id === id)?.name ?? id;
 
-  async function buildSnapshot(state?: RuntimeState): Promise<Snapshot> {
+  async function readSnapshot(state?: RuntimeState): Promise<Snapshot> {
     const config = await settings();
     const services = servicesInForce(deps.catalogue, config, () => clock.now());
     const ids = services.map((service) => service.id);
@@ -171,7 +171,7 @@ export function createMonitor(deps: MonitorDeps): Monitor {
   }
 
   async function refresh(state?: RuntimeState): Promise<Snapshot> {
-    const snapshot = await buildSnapshot(state);
+    const snapshot = await readSnapshot(state);
     effects.publish(snapshot);
     // The toolbar is a view: failing to draw it must not fail what the person asked for.
     await effects.showState(snapshot).catch((error: unknown) => effects.log(`toolbar not updated: ${error instanceof Error ? error.message : String(error)}`));
@@ -522,7 +522,7 @@ export function createMonitor(deps: MonitorDeps): Monitor {
       return { ok: true };
     },
 
-    snapshot: () => buildSnapshot(),
+    snapshot: () => readSnapshot(),
 
     async pause(choice) {
       const config = await savePause(deps.settings, pauseFor(choice, clock.now()), deps.defaultSettings);

@@ -4,6 +4,7 @@
 import type { Path } from '../classify/classify-path';
 import type { NetworkState, NetworkVerdict } from '../classify/verdict';
 import { NETWORK_SUBJECT } from '../confirm/types';
+import type { StripCell } from '../snapshot/snapshot';
 import type { How, State } from '../states';
 import { DAY_MS } from '../time-units';
 import { addDays, localDay, type LocalDay } from './local-day';
@@ -82,12 +83,9 @@ export async function currentState(db: HistoryDb, subjects?: readonly string[]):
   };
 }
 
-export interface StripCell {
-  readonly roundId: number;
-  readonly state: State;
+/** A strip cell as stored: the snapshot's cell, and how the service was blocked (a verdict whose round was pruned reads as direct). */
+export interface StoredStripCell extends StripCell {
   readonly how?: How;
-  /** The round's path (a verdict whose round was pruned reads as direct). */
-  readonly path: Path;
 }
 
 export interface DayStrip {
@@ -96,7 +94,7 @@ export interface DayStrip {
   /** Every round, oldest first. */
   readonly network: readonly { readonly roundId: number; readonly state: NetworkState; readonly path: Path }[];
   /** Each service's rounds, oldest first. */
-  readonly services: Readonly<Record<string, readonly StripCell[]>>;
+  readonly services: Readonly<Record<string, readonly StoredStripCell[]>>;
 }
 
 /** Every round of the last 24 hours, per service, in order: the popup's 24-hour strip (for the given subjects, else all). */
@@ -112,7 +110,7 @@ export async function last24h(db: HistoryDb, now: number, subjects?: readonly st
     };
   });
   const pathAt = new Map(rounds.map((round) => [round.roundId, pathOf(round)]));
-  const services: Record<string, StripCell[]> = {};
+  const services: Record<string, StoredStripCell[]> = {};
   names.forEach((subject, i) => {
     const records = perSubject[i] ?? [];
     if (records.length > 0) {
