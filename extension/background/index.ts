@@ -115,23 +115,7 @@ export default defineBackground({
       return { monitor, handlers: createHandlers({ history, monitor, settings: settingsStore, defaults, now, utcOffsetMin }) };
     });
 
-    handle(
-      {
-        getSnapshot: (request) => ready.then(({ handlers }) => handlers.getSnapshot(request)),
-        runNow: (request) => ready.then(({ handlers }) => handlers.runNow(request)),
-        measureSpeed: (request) => ready.then(({ handlers }) => handlers.measureSpeed(request)),
-        getHistory: (request) => ready.then(({ handlers }) => handlers.getHistory(request)),
-        getIncidents: (request) => ready.then(({ handlers }) => handlers.getIncidents(request)),
-        getSettings: (request) => ready.then(({ handlers }) => handlers.getSettings(request)),
-        updateSettings: (request) => ready.then(({ handlers }) => handlers.updateSettings(request)),
-        exportData: (request) => ready.then(({ handlers }) => handlers.exportData(request)),
-        importData: (request) => ready.then(({ handlers }) => handlers.importData(request)),
-        clearData: (request) => ready.then(({ handlers }) => handlers.clearData(request)),
-        pause: (request) => ready.then(({ handlers }) => handlers.pause(request)),
-        resume: (request) => ready.then(({ handlers }) => handlers.resume(request)),
-      },
-      ready,
-    );
+    handle(ready.then(({ handlers }) => handlers));
 
     browser.alarms.onAlarm.addListener((alarm) => {
       const name = ALARMS.find((known) => known === alarm.name);
