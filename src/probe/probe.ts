@@ -62,7 +62,6 @@ export interface ThroughputTask extends TaskBase {
 }
 
 export type ProbeTask = HttpTask | ReachTask | ThroughputTask;
-export type TaskOf<K extends ProbeKind> = Extract<ProbeTask, { readonly kind: K }>;
 
 /** Timers and limits a probe uses; tests shorten them, production uses the defaults. */
 export interface ProbeTunables {
@@ -92,11 +91,6 @@ export interface ProbeContext {
   readonly bogusAddressPrefixes: readonly AddressRange[];
   /** Overrides of DEFAULT_TUNABLES (tests use short timers). */
   readonly tunables?: Partial<ProbeTunables>;
-}
-
-export interface Probe<K extends ProbeKind = ProbeKind> {
-  readonly kind: K;
-  run(task: TaskOf<K>, ctx: ProbeContext): Promise<Observation>;
 }
 
 export function tunablesOf(ctx: ProbeContext): ProbeTunables {
