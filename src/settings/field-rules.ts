@@ -4,7 +4,7 @@
  */
 import { CUSTOM_TARGET_MAX_CHARS } from '../catalogue/custom-target';
 import type { CountryCode } from '../catalogue/types';
-import { ROUND_INTERVAL_MAX_MIN, ROUND_INTERVAL_MIN_MIN } from '../defaults';
+import { LONGEST_ROUND_INTERVAL_MIN, SHORTEST_ROUND_INTERVAL_MIN } from '../defaults';
 import { isCountryCode } from './country-codes';
 import {
   DATA_BUDGET_MAX_BYTES,
@@ -43,7 +43,7 @@ export function integerIn(min: number, max: number): Rule<number> {
   };
 }
 
-export const intervalRule = integerIn(ROUND_INTERVAL_MIN_MIN, ROUND_INTERVAL_MAX_MIN);
+export const intervalRule = integerIn(SHORTEST_ROUND_INTERVAL_MIN, LONGEST_ROUND_INTERVAL_MIN);
 export const dataBudgetRule = integerIn(DATA_BUDGET_MIN_BYTES, DATA_BUDGET_MAX_BYTES);
 
 export const booleanRule: Rule<boolean> = (value) => (typeof value === 'boolean' ? pass(value) : reject('not_boolean'));
