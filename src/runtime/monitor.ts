@@ -121,7 +121,7 @@ export interface Monitor {
   measureSpeed(serviceId: string): Promise<{ ok: true } | { ok: false; reason: 'unknown_service' | 'no_object' | 'budget_spent' | 'paused' }>;
   snapshot(): Promise<Snapshot>;
   /** After the settings or the history changed (an update, an import, a clear): re-arm the schedule, show the new state. */
-  reconsider(): Promise<void>;
+  afterChange(): Promise<void>;
   /**
    * Pause: no probe and no notification until `resume()` or the chosen time. A round already
    * running finishes (its requests are in flight); nothing starts after it.
@@ -532,7 +532,7 @@ export function createMonitor(deps: MonitorDeps): Monitor {
 
     resume: resumeChecks,
 
-    async reconsider() {
+    async afterChange() {
       const config = await settings();
       const state = await history.loadState();
       await armSchedule(state, config);
