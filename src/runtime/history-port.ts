@@ -9,11 +9,11 @@ import type { PruneReport } from '../store/retention';
 import type { RuntimeState } from './runtime-state';
 
 export interface HistoryPort {
-  loadState(): Promise<RuntimeState>;
-  /** Saves the state alone (after notifications were shown). */
-  saveState(state: RuntimeState): Promise<void>;
-  /** Saves a round and the state it led to in one transaction; throws StoreFullError on quota. */
-  saveRound(round: RoundToWrite, state: RuntimeState): Promise<WriteResult>;
+  loadRuntime(): Promise<RuntimeState>;
+  /** Saves the runtime state alone (after notifications were shown). */
+  saveRuntime(state: RuntimeState): Promise<void>;
+  /** Saves a round and the runtime state it led to in one transaction; throws StoreFullError on quota. */
+  saveRound(round: RoundToWrite, runtime: RuntimeState): Promise<WriteResult>;
   /** The latest verdicts of these services (one seek each). */
   currentState(subjects: readonly string[]): Promise<CurrentState>;
   /** The last 24 hours of these services. */

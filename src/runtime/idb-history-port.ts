@@ -15,10 +15,10 @@ export const RUNTIME_STATE_KEY = 'runtime';
 
 export function idbHistoryPort(db: HistoryDb): HistoryPort {
   return {
-    async loadState() {
+    async loadRuntime() {
       return parseRuntimeState(await readState(db, RUNTIME_STATE_KEY));
     },
-    async saveState(state) {
+    async saveRuntime(state) {
       await writeState(db, RUNTIME_STATE_KEY, state);
     },
     saveRound(round, state) {

@@ -151,13 +151,13 @@ export function createMonitor(deps: MonitorDeps): Monitor {
     const [current, strip, saved, noAccess] = await Promise.all([
       history.currentState(ids),
       history.last24h(clock.now(), ids),
-      state ? Promise.resolve(state) : history.loadState(),
+      state ? Promise.resolve(state) : history.loadRuntime(),
       withheldServices(services, effects.withheldHosts),
     ]);
     const snapshot = snapshotFrom({
       now: clock.now(),
       services,
-      state: saved,
+      runtime: saved,
       current,
       strip,
       activity,
@@ -197,7 +197,7 @@ export function createMonitor(deps: MonitorDeps): Monitor {
         effects.log(`notification ${notification.id} not shown: ${error instanceof Error ? error.message : String(error)}`);
       }
       current = markShown(current, notification.id);
-      await history.saveState(current);
+      await history.saveRuntime(current);
     }
     return current;
   }
@@ -280,7 +280,7 @@ export function createMonitor(deps: MonitorDeps): Monitor {
     let at = now;
     if (armedAt === null) {
       try {
-        const [config, state] = await Promise.all([settings(), history.loadState()]);
+        const [config, state] = await Promise.all([settings(), history.loadRuntime()]);
         at = nextRegularAt(state.schedule, now, config.intervalMin, clock.random());
       } catch (error) {
         effects.log(`watchdog: schedule unreadable (${error instanceof Error ? error.message : String(error)}); next round now`);
@@ -298,7 +298,7 @@ export function createMonitor(deps: MonitorDeps): Monitor {
       onArmed();
       return { roundId: clock.now(), kind: request.kind, saved: false };
     }
-    let state = await history.loadState();
+    let state = await history.loadRuntime();
     const now = clock.now();
     const utcOffsetMin = clock.utcOffsetMin();
     const inForce = servicesInForce(deps.catalogue, config, () => clock.now());
@@ -391,7 +391,7 @@ export function createMonitor(deps: MonitorDeps): Monitor {
     // A dropped round changes nothing stored, but the schedule still moves on: re-running at once
     // would only fill a full disk faster.
     const plannedSchedule = state.schedule;
-    if (!saved) state = await history.loadState();
+    if (!saved) state = await history.loadRuntime();
 
     // Paused while this round ran: its notifications wait in the outbox, and only the pause's alarm is armed.
     const latest = await settings();
@@ -401,7 +401,7 @@ export function createMonitor(deps: MonitorDeps): Monitor {
       try {
         await history.prune(end);
         state = { ...state, lastPrunedAt: end };
-        await history.saveState(state);
+        await history.saveRuntime(state);
       } catch (error) {
         effects.log(`pruning failed: ${error instanceof Error ? error.message : String(error)}`);
       }
@@ -441,7 +441,7 @@ export function createMonitor(deps: MonitorDeps): Monitor {
         // First, whatever fails after it: the watchdog mends a schedule that a failure left unarmed.
         await ensureWatchdog();
         const config = await settings();
-        let state = await history.loadState();
+        let state = await history.loadRuntime();
         if (isPaused(config.pause, clock.now())) {
           // No notification and no round while paused; only the alarm that ends the pause.
           await armPaused(config);
@@ -491,7 +491,7 @@ export function createMonitor(deps: MonitorDeps): Monitor {
         await round({ kind: 'regular' }).promise;
         return;
       }
-      const state = await history.loadState();
+      const state = await history.loadRuntime();
       const pending = state.schedule.pending;
       if (pending === null) return;
       if (pending.dueAt > clock.now() + ALARM_SLACK_MS) {
@@ -514,7 +514,7 @@ export function createMonitor(deps: MonitorDeps): Monitor {
       const service = servicesInForce(deps.catalogue, config, () => clock.now()).find((entry) => entry.id === serviceId);
       if (!service) return { ok: false, reason: 'unknown_service' };
       if (!service.throughput) return { ok: false, reason: 'no_object' };
-      const state = await history.loadState();
+      const state = await history.loadRuntime();
       if (remainingToday(state.ledger, config.dataBudgetBytesPerDay, clock.now(), clock.utcOffsetMin()) < 2 * service.throughput.bytes) {
         return { ok: false, reason: 'budget_spent' };
       }
@@ -534,7 +534,7 @@ export function createMonitor(deps: MonitorDeps): Monitor {
 
     async afterChange() {
       const config = await settings();
-      const state = await history.loadState();
+      const state = await history.loadRuntime();
       await armSchedule(state, config);
       await refresh(state);
     },

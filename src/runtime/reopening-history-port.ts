@@ -49,8 +49,8 @@ export function reopeningConnection(open: () => Promise<HistoryDb>, first?: Hist
 export function reopeningHistoryPort(connection: ReopeningConnection): HistoryPort {
   const use = <T>(run: (port: HistoryPort) => Promise<T>): Promise<T> => connection.use((db) => run(idbHistoryPort(db)));
   return {
-    loadState: () => use((port) => port.loadState()),
-    saveState: (state) => use((port) => port.saveState(state)),
+    loadRuntime: () => use((port) => port.loadRuntime()),
+    saveRuntime: (state) => use((port) => port.saveRuntime(state)),
     saveRound: (round, state) => use((port) => port.saveRound(round, state)),
     currentState: (subjects) => use((port) => port.currentState(subjects)),
     last24h: (now, subjects) => use((port) => port.last24h(now, subjects)),

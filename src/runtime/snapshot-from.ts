@@ -14,7 +14,7 @@ import type { RuntimeState } from './runtime-state';
 export interface SnapshotSources {
   readonly now: number;
   readonly services: readonly Service[];
-  readonly state: RuntimeState;
+  readonly runtime: RuntimeState;
   readonly current: CurrentState;
   readonly strip: DayStrip;
   readonly activity: RoundActivity;
@@ -43,7 +43,7 @@ export function snapshotFrom(sources: SnapshotSources): Snapshot {
   const snapshot = buildSnapshot({
     now: sources.now,
     services: sources.services,
-    tracks: sources.state.tracks,
+    tracks: sources.runtime.tracks,
     latestNetwork: lastRound?.network ?? null,
     ...(lastRound ? { latestNetworkAt: lastRound.at, latestPath: lastRound.path } : {}),
     ...(lastRound?.exitCountry !== undefined ? { exitCountry: lastRound.exitCountry } : {}),

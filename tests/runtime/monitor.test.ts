@@ -334,7 +334,7 @@ describe('monitoring never silently stops', () => {
     const h = await createHarness(lab, {
       history: (db) => {
         const port = idbPort(db);
-        return { ...port, loadState: () => (broken ? Promise.reject(new Error('InvalidStateError: database deleted')) : port.loadState()) };
+        return { ...port, loadRuntime: () => (broken ? Promise.reject(new Error('InvalidStateError: database deleted')) : port.loadRuntime()) };
       },
     });
     await h.monitor.start('install');
@@ -380,7 +380,7 @@ describe('monitoring never silently stops', () => {
 
   it('the watchdog is armed first on every start, even when the database fails', async () => {
     const h = await createHarness(lab, {
-      history: (db) => ({ ...idbPort(db), loadState: () => Promise.reject(new Error('database gone')) }),
+      history: (db) => ({ ...idbPort(db), loadRuntime: () => Promise.reject(new Error('database gone')) }),
     });
     await expect(h.monitor.start('wake')).rejects.toThrow('database gone');
     expect(h.effects.repeating.get('watchdog')).toBe(WATCHDOG_PERIOD_MIN);
