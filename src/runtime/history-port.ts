@@ -4,7 +4,7 @@
  * same implementation over fake-indexeddb.
  */
 import type { RoundToWrite, WriteResult } from '../store/write-round';
-import type { CurrentState, DayStrip } from '../store/queries';
+import type { LatestRecords, DayStrip } from '../store/queries';
 import type { PruneReport } from '../store/retention';
 import type { RuntimeState } from './runtime-state';
 
@@ -15,7 +15,7 @@ export interface HistoryPort {
   /** Saves a round and the runtime state it led to in one transaction; throws StoreFullError on quota. */
   saveRound(round: RoundToWrite, runtime: RuntimeState): Promise<WriteResult>;
   /** The latest verdicts of these services (one seek each). */
-  currentState(subjects: readonly string[]): Promise<CurrentState>;
+  latestRecords(subjects: readonly string[]): Promise<LatestRecords>;
   /** The last 24 hours of these services. */
   last24h(now: number, subjects: readonly string[]): Promise<DayStrip>;
   prune(now: number, budgetBytes?: number): Promise<PruneReport>;

@@ -2,7 +2,7 @@
  * The monitor's storage over the history database: its state lives in the `state` store and is
  * saved in the very transaction that saves each round.
  */
-import { currentState, last24h } from '../store/queries';
+import { latestRecords, last24h } from '../store/queries';
 import { prune } from '../store/retention';
 import { readState, writeState } from '../store/runtime-state-store';
 import type { HistoryDb } from '../store/schema';
@@ -24,7 +24,7 @@ export function idbHistoryPort(db: HistoryDb): HistoryPort {
     saveRound(round, state) {
       return writeRound(db, round, { state: { [RUNTIME_STATE_KEY]: state } });
     },
-    currentState: (subjects) => currentState(db, subjects),
+    latestRecords: (subjects) => latestRecords(db, subjects),
     last24h: (now, subjects) => last24h(db, now, subjects),
     prune: (now, budgetBytes) => prune(db, now, budgetBytes),
   };

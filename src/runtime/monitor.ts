@@ -149,7 +149,7 @@ export function createMonitor(deps: MonitorDeps): Monitor {
     const services = servicesInForce(deps.catalogue, config, () => clock.now());
     const ids = services.map((service) => service.id);
     const [current, strip, saved, noAccess] = await Promise.all([
-      history.currentState(ids),
+      history.latestRecords(ids),
       history.last24h(clock.now(), ids),
       state ? Promise.resolve(state) : history.loadRuntime(),
       withheldServices(services, effects.withheldHosts),

@@ -52,7 +52,7 @@ export function reopeningHistoryPort(connection: ReopeningConnection): HistoryPo
     loadRuntime: () => use((port) => port.loadRuntime()),
     saveRuntime: (state) => use((port) => port.saveRuntime(state)),
     saveRound: (round, state) => use((port) => port.saveRound(round, state)),
-    currentState: (subjects) => use((port) => port.currentState(subjects)),
+    latestRecords: (subjects) => use((port) => port.latestRecords(subjects)),
     last24h: (now, subjects) => use((port) => port.last24h(now, subjects)),
     prune: (now, budgetBytes) => use((port) => port.prune(now, budgetBytes)),
   };

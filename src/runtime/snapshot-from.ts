@@ -8,14 +8,14 @@ import type { Settings } from '../settings/schema';
 import { isJudgedState } from '../states';
 import { buildSnapshot, type LatestVerdict, type ValidState } from '../snapshot/build-snapshot';
 import type { RoundActivity, Snapshot, StripCell } from '../snapshot/snapshot';
-import type { CurrentState, DayStrip } from '../store/queries';
+import type { LatestRecords, DayStrip } from '../store/queries';
 import type { RuntimeState } from './runtime-state';
 
 export interface SnapshotSources {
   readonly now: number;
   readonly services: readonly Service[];
   readonly runtime: RuntimeState;
-  readonly current: CurrentState;
+  readonly current: LatestRecords;
   readonly strip: DayStrip;
   readonly activity: RoundActivity;
   readonly settings: Settings;

@@ -36,7 +36,8 @@ export function decodeIncident(record: IncidentRecord): Incident {
   };
 }
 
-export interface CurrentState {
+/** The last round, the latest verdict per service and the open incidents. */
+export interface LatestRecords {
   readonly lastRound: {
     readonly roundId: number;
     readonly at: number;
@@ -61,8 +62,8 @@ function subjectRange(subject: string, from = -Infinity, to = Infinity, openStar
  * restart. Given the subjects to read (the popup's services), each is one short seek; without, the
  * subjects are listed from the roll-ups first.
  */
-export async function currentState(db: HistoryDb, subjects?: readonly string[]): Promise<CurrentState> {
-  const { last, latest, open } = await withTransaction(db, ['rounds', 'verdicts', 'incidents', 'rollups'], 'readonly', 'reading the state', async (tx) => {
+export async function latestRecords(db: HistoryDb, subjects?: readonly string[]): Promise<LatestRecords> {
+  const { last, latest, open } = await withTransaction(db, ['rounds', 'verdicts', 'incidents', 'rollups'], 'readonly', 'reading the latest records', async (tx) => {
     const lastRoundCursor = await tx.objectStore('rounds').openCursor(null, 'prev');
     const verdicts = tx.objectStore('verdicts');
     const names = subjects ?? (await listSubjects(tx.objectStore('rollups')));
