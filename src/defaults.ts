@@ -6,8 +6,8 @@
 /** Reachability round interval, minutes. Compare OONI's hourly autorun (too slow to alert) and Pingdom's 1 min (too costly on a metered phone plan). */
 export const ROUND_INTERVAL_MIN = 5;
 /** Bounds of the user's interval setting, minutes. Chrome clamps packed MV3 alarms to ≥ 30 s. */
-export const ROUND_INTERVAL_MIN_MIN = 1;
-export const ROUND_INTERVAL_MAX_MIN = 60;
+export const SHORTEST_ROUND_INTERVAL_MIN = 1;
+export const LONGEST_ROUND_INTERVAL_MIN = 60;
 /** Jitter around every periodic round, ms (± half of it): rounds of many users do not align, and on average the interval stays the interval. */
 export const ROUND_JITTER_MAX_MS = 60_000;
 

@@ -19,6 +19,17 @@ export function isBadState(state: State): state is BadState {
   return (BAD_STATES as readonly State[]).includes(state);
 }
 
+/**
+ * States that say something about the service itself: offline, restricted and unknown rounds do
+ * not. Availability is `reachable` over these; the popup shows the latest of these before confirmation.
+ */
+export const JUDGED_STATES = ['reachable', 'slow', 'partial', 'blocked'] as const;
+export type JudgedState = (typeof JUDGED_STATES)[number];
+
+export function isJudgedState(state: string): state is JudgedState {
+  return (JUDGED_STATES as readonly string[]).includes(state);
+}
+
 export function isState(value: unknown): value is State {
   return typeof value === 'string' && (STATES as readonly string[]).includes(value);
 }

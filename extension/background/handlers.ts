@@ -57,7 +57,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 
     async updateSettings({ update }) {
       const result = await updateSettings(deps.settings, update, { idForTarget, defaults: deps.defaults });
-      if (result.ok) await monitor.reconsider();
+      if (result.ok) await monitor.afterChange();
       return result;
     },
 
@@ -76,7 +76,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 
     async importData({ text }) {
       const outcome = await history.use((db) => importFile(db, text, deps.now()));
-      if (outcome.ok) await monitor.reconsider();
+      if (outcome.ok) await monitor.afterChange();
       return outcome;
     },
 
@@ -92,7 +92,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 
     async clearData() {
       await history.use((db) => clearAll(db));
-      await monitor.reconsider();
+      await monitor.afterChange();
       return { ok: true };
     },
   };

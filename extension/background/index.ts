@@ -11,18 +11,20 @@ import type { Environment } from '../../src/probe/transport';
 import { createMonitor, type AlarmName, type Monitor } from '../../src/runtime/monitor';
 import { reopeningConnection, reopeningHistoryPort } from '../../src/runtime/reopening-history-port';
 import { guessCountry } from '../../src/settings/country';
-import { defaultSettings } from '../../src/settings/schema';
+import { defaultSettings, type Settings } from '../../src/settings/schema';
 import type { SettingsStore } from '../../src/settings/settings-store';
 import { openHistory } from '../../src/store/open';
 import { handle, push } from '../shared/messaging';
 import { createBrowserTransport, type WebRequestEvents } from './browser-transport';
 import { removeOriginWithListener, removeOriginWithSessionRule, type BeforeSendHeaders, type SessionRules } from './no-origin';
 import { hostPermissions } from '../../src/catalogue/permissions';
+import { migrateSettings } from '../../src/settings/migrate';
 import { loadSettings } from '../../src/settings/settings-store';
 import { probedPatterns } from '../../src/runtime/probed-patterns';
 import { createHandlers } from './handlers';
 import { incidentPagePath, WELCOME_PAGE_PATH } from '../shared/ui/page-paths';
-import { duration, translate, timeOfDay } from './text';
+import { browserTranslate } from '../shared/browser-translate';
+import { duration, timeOfDay } from './text';
 import { showOnToolbar } from './toolbar';
 import { withheldHosts } from './host-access';
 
@@ -42,6 +44,11 @@ const settingsStore: SettingsStore = {
     await browser.storage.local.set({ [SETTINGS_KEY]: settings });
   },
 };
+
+/** A set of match patterns as one comparable string, whatever their order. */
+function patternsKey(patterns: readonly string[]): string {
+  return JSON.stringify([...patterns].sort());
+}
 
 /** "whatsapp|blocked|1700000000000" (a notification's id) → the history page at that incident. */
 function historyUrlFor(notificationId: string): string {
@@ -71,13 +78,19 @@ export default defineBackground({
     const defaults = defaultSettings(guessCountry(Intl.DateTimeFormat().resolvedOptions().timeZone, [browser.i18n.getUILanguage(), ...navigator.languages]));
     const now = (): number => Date.now();
     const utcOffsetMin = (): number => -new Date().getTimezoneOffset();
-    const watchProbedHosts = async (): Promise<void> => {
-      const patterns = probedPatterns(CATALOGUE, await loadSettings(settingsStore, defaults), now);
+    // The listeners are registered again only when the probed hosts change, not on every settings write.
+    let watched = patternsKey(hostPermissions(CATALOGUE));
+    const watchProbedHosts = (settings: Settings): void => {
+      const patterns = probedPatterns(CATALOGUE, settings, now);
+      const key = patternsKey(patterns);
+      if (key === watched) return;
+      watched = key;
       transport.watch(patterns);
       originRemoval?.watch(patterns);
     };
+    const watching = loadSettings(settingsStore, defaults).then(watchProbedHosts).catch(failed('watching the probed hosts'));
 
-    const ready: Promise<{ monitor: Monitor; handlers: ReturnType<typeof createHandlers> }> = Promise.all([openHistory(indexedDB), originRuleSet, watchProbedHosts().catch(failed('watching the probed hosts'))]).then(([db]) => {
+    const ready: Promise<{ monitor: Monitor; handlers: ReturnType<typeof createHandlers> }> = Promise.all([openHistory(indexedDB), originRuleSet, watching]).then(([db]) => {
       // A database deleted or closed under a running background is opened again for the next round
       // and the next page request: the monitor and the handlers share one such connection.
       const history = reopeningConnection(() => openHistory(indexedDB), db);
@@ -109,36 +122,25 @@ export default defineBackground({
           log: (message) => console.warn(`[blockwatch] ${message}`),
           withheldHosts: withheldHosts,
         },
-        text: { t: translate, time: timeOfDay, duration },
+        text: { t: browserTranslate, time: timeOfDay, duration },
       });
       return { monitor, handlers: createHandlers({ history, monitor, settings: settingsStore, defaults, now, utcOffsetMin }) };
     });
 
-    handle(
-      {
-        getSnapshot: (request) => ready.then(({ handlers }) => handlers.getSnapshot(request)),
-        runNow: (request) => ready.then(({ handlers }) => handlers.runNow(request)),
-        measureSpeed: (request) => ready.then(({ handlers }) => handlers.measureSpeed(request)),
-        getHistory: (request) => ready.then(({ handlers }) => handlers.getHistory(request)),
-        getIncidents: (request) => ready.then(({ handlers }) => handlers.getIncidents(request)),
-        getSettings: (request) => ready.then(({ handlers }) => handlers.getSettings(request)),
-        updateSettings: (request) => ready.then(({ handlers }) => handlers.updateSettings(request)),
-        exportData: (request) => ready.then(({ handlers }) => handlers.exportData(request)),
-        importData: (request) => ready.then(({ handlers }) => handlers.importData(request)),
-        clearData: (request) => ready.then(({ handlers }) => handlers.clearData(request)),
-        pause: (request) => ready.then(({ handlers }) => handlers.pause(request)),
-        resume: (request) => ready.then(({ handlers }) => handlers.resume(request)),
-      },
-      ready,
-    );
+    handle(ready.then(({ handlers }) => handlers));
 
     browser.alarms.onAlarm.addListener((alarm) => {
       const name = ALARMS.find((known) => known === alarm.name);
       if (name) ready.then(({ monitor }) => monitor.onAlarm(name)).catch(failed(`alarm ${alarm.name}`));
     });
-    // A custom target added or removed: listen to exactly the hosts probed now.
+    // A custom target added or removed: listen to exactly the hosts probed now (read from the change, not from storage again).
     browser.storage.onChanged.addListener((changes, area) => {
-      if (area === 'local' && SETTINGS_KEY in changes) watchProbedHosts().catch(failed('watching the probed hosts'));
+      if (area !== 'local' || !(SETTINGS_KEY in changes)) return;
+      try {
+        watchProbedHosts(migrateSettings(changes[SETTINGS_KEY]?.newValue, defaults));
+      } catch (error) {
+        failed('watching the probed hosts')(error);
+      }
     });
     browser.runtime.onInstalled.addListener((details) => {
       // A new install says first what Blockwatch sends and who can see it, with a Pause button.

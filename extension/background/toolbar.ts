@@ -4,8 +4,10 @@
  */
 import { browser } from 'wxt/browser';
 import type { Snapshot } from '../../src/snapshot/snapshot';
+import { isBadState } from '../../src/states';
 import { TOOLBAR_ICON_PATHS, toolbarIconFor } from '../shared/ui/icons';
-import { timeOfDay, translate } from './text';
+import { browserTranslate as translate } from '../shared/browser-translate';
+import { timeOfDay } from './text';
 
 /** Red for blocked, as browsers' own warnings; never the only signal (the number and tooltip say it too). */
 const BLOCKED_COLOUR = '#b3261e';
@@ -28,7 +30,7 @@ export function tooltipOf(snapshot: Snapshot): string {
   }
   if (snapshot.network.state === 'offline') return `${name}: ${translate('state_offline')}`;
   if (snapshot.network.restricted) return `${name}: ${translate('state_restricted')}`;
-  const bad = snapshot.services.filter((service) => service.state === 'blocked' || service.state === 'partial' || service.state === 'slow');
+  const bad = snapshot.services.filter((service) => isBadState(service.state));
   if (bad.length === 0) return snapshot.services.length > 0 && snapshot.services.every((service) => service.state === 'unknown') ? name : `${name}: ${translate('toolbar_all_reachable')}`;
   return `${name}: ${bad.map((service) => `${service.name} — ${translate(`state_${service.state}`)}`).join('; ')}`;
 }

@@ -7,9 +7,10 @@
 import { formatShare } from '../../src/format/percent';
 import { formatAxisLabel } from '../../src/format/relative-time';
 import type { Bucket, SubjectSeries } from '../../src/store/history-range';
+import { availabilityOf, sumTallies, tallyTotal } from '../../src/store/tally';
 import { useI18n } from '../shared/ui/i18n';
 import { DataTable } from './data-table';
-import { availabilityOf, NETWORK_ORDER, SERVICE_ORDER, sharesOf, sumTallies, type Share } from './share-of-states';
+import { NETWORK_ORDER, SERVICE_ORDER, sharesOf, type Share } from './share-of-states';
 import { TALLY_LABEL } from './state-words';
 
 /** Drawing units: each bucket is BAR_PITCH wide with a gap, the bar BAR_HEIGHT tall. */
@@ -34,7 +35,7 @@ function overallProxyShare(shares: readonly (number | null)[], seconds: SubjectS
   let proxied = 0;
   let total = 0;
   shares.forEach((share, i) => {
-    const bucket = Object.values(seconds[i] ?? {}).reduce((sum, value) => sum + (value ?? 0), 0);
+    const bucket = tallyTotal(seconds[i] ?? {});
     total += bucket;
     proxied += (share ?? 0) * bucket;
   });

@@ -9,6 +9,7 @@ import { NETWORK_SUBJECT } from '../../src/confirm/types';
 import { formatGoodput, formatLatency } from '../../src/format/measures';
 import type { ServiceInfo } from '../../src/protocol';
 import type { HistoryRange, Incident, Span } from '../../src/store/queries';
+import { spanLengthMs } from '../../src/store/spans';
 import { useI18n } from '../shared/ui/i18n';
 import { LiveRegion, useAnnouncer } from '../shared/ui/live-region';
 import type { MessageKey } from '../shared/ui/message-key';
@@ -20,7 +21,7 @@ import { DataSection } from './data-section';
 import { IncidentList } from './incident-list';
 import { parseIncidentHash, type IncidentRef } from './incident-hash';
 import { LineChart } from './line-chart';
-import { SPAN_ORDER, spanLength, spanShowing } from './span-choice';
+import { SPAN_ORDER, spanShowing } from './span-choice';
 
 const SPAN_LABEL: Readonly<Record<Span, MessageKey>> = {
   '24h': 'history_span_24h',
@@ -74,7 +75,7 @@ export function HistoryApp(props: { readonly hash?: string }) {
   useEffect(() => {
     let current = true;
     const to = now;
-    const from = Math.min(to - spanLength(span), target?.start ?? Infinity);
+    const from = Math.min(to - spanLengthMs(span), target?.start ?? Infinity);
     Promise.all([connector.send('getHistory', { span }), connector.send('getIncidents', { from, to })]).then(
       ([range, incidents]) => {
         if (!current) return;

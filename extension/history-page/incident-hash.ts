@@ -27,7 +27,3 @@ export function parseIncidentHash(hash: string): IncidentRef | null {
   const start = Number(startText);
   return Number.isSafeInteger(start) ? { subject, start } : null;
 }
-
-export function incidentKey(ref: IncidentRef): string {
-  return `${ref.subject}|${ref.start}`;
-}

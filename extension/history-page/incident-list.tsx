@@ -6,11 +6,12 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { formatDuration } from '../../src/format/duration';
 import { formatDateTime } from '../../src/format/relative-time';
+import { incidentKey } from '../../src/store/plan-incidents';
 import type { Incident } from '../../src/store/queries';
 import { useI18n } from '../shared/ui/i18n';
 import { StateLabel } from '../shared/ui/state-label';
 import { HOW_LABEL } from '../shared/ui/state-look';
-import { incidentKey, type IncidentRef } from './incident-hash';
+import type { IncidentRef } from './incident-hash';
 
 export function IncidentList(props: {
   readonly incidents: readonly Incident[];

@@ -1,6 +1,6 @@
 /** How often rounds run, in minutes (1–60): sooner detection against data and battery. */
 import { useEffect, useState } from 'preact/hooks';
-import { ROUND_INTERVAL_MAX_MIN, ROUND_INTERVAL_MIN_MIN } from '../../src/defaults';
+import { LONGEST_ROUND_INTERVAL_MIN, SHORTEST_ROUND_INTERVAL_MIN } from '../../src/defaults';
 import type { Settings } from '../../src/settings/schema';
 import type { SettingsFieldError } from '../../src/settings/validate';
 import { useI18n } from '../shared/ui/i18n';
@@ -20,8 +20,8 @@ export function IntervalSection(props: { readonly settings: Settings; readonly e
       <input
         id="interval-input"
         type="number"
-        min={ROUND_INTERVAL_MIN_MIN}
-        max={ROUND_INTERVAL_MAX_MIN}
+        min={SHORTEST_ROUND_INTERVAL_MIN}
+        max={LONGEST_ROUND_INTERVAL_MIN}
         step={1}
         value={text}
         aria-invalid={invalid ? 'true' : undefined}

@@ -6,7 +6,8 @@
 import type { ServiceSnapshot, Snapshot } from '../../src/snapshot/snapshot';
 import { formatDuration } from '../../src/format/duration';
 import { formatAgo, formatMoment } from '../../src/format/relative-time';
-import type { State } from '../../src/states';
+import { isBadState, type State } from '../../src/states';
+import { HOUR_MS } from '../../src/time-units';
 import { useI18n } from '../shared/ui/i18n';
 import { StateLabel } from '../shared/ui/state-label';
 import { GuidancePanel } from './guidance-panel';
@@ -15,10 +16,10 @@ import { SpeedTest } from './speed-test';
 import { Strip } from './strip';
 
 /** Under an hour, "for 25 min" reads better than a clock time. */
-const RECENT_MS = 60 * 60_000;
+const RECENT_MS = HOUR_MS;
 
-/** States where there is something to do about the service. */
-const NEEDS_GUIDANCE: ReadonlySet<State> = new Set<State>(['blocked', 'partial', 'slow', 'restricted']);
+/** States where there is something to do about the service: a bad state, or only domestic sites working. */
+const needsGuidance = (state: State): boolean => isBadState(state) || state === 'restricted';
 
 export interface ServiceRowProps {
   readonly service: ServiceSnapshot;
@@ -73,7 +74,7 @@ export function ServiceRow(props: ServiceRowProps) {
         )}
       </div>
       <Strip cells={service.strip} now={now} />
-      {NEEDS_GUIDANCE.has(service.state) && <GuidancePanel service={service} country={props.country} />}
+      {needsGuidance(service.state) && <GuidancePanel service={service} country={props.country} />}
     </li>
   );
 }

@@ -5,10 +5,11 @@
  */
 import type { StripCell } from '../../src/snapshot/snapshot';
 import type { State } from '../../src/states';
-import { ROUND_INTERVAL_MAX_MIN } from '../../src/defaults';
+import { LONGEST_ROUND_INTERVAL_MIN } from '../../src/defaults';
+import { MINUTE_MS } from '../../src/time-units';
 
 /** The longest interval the settings allow plus a minute of jitter, ms. */
-export const MAX_CELL_MS = (ROUND_INTERVAL_MAX_MIN + 1) * 60_000;
+export const MAX_CELL_MS = (LONGEST_ROUND_INTERVAL_MIN + 1) * MINUTE_MS;
 /** Width of the drawing, in its own units: one unit is 0.1 % of the strip. */
 export const STRIP_WIDTH = 1000;
 /** A lone round ("Check now" after a long pause) is still visible: at least this wide, units. */

@@ -1,12 +1,11 @@
 /** A service's last 24 hours as a row of coloured rounds, with the same facts in words. */
 import type { StripCell } from '../../src/snapshot/snapshot';
 import { numberFormat } from '../../src/format/intl-cache';
+import { DAY_MS } from '../../src/time-units';
 import { useI18n } from '../shared/ui/i18n';
 import { STATE_LABEL } from '../shared/ui/state-look';
 import { layoutStrip, STRIP_WIDTH } from './strip-layout';
 import { tallyStrip } from './strip-summary';
-
-const DAY_MS = 86_400_000;
 
 export function Strip(props: { readonly cells: readonly StripCell[]; readonly now: number }) {
   const { t, locale, dir } = useI18n();

@@ -1,7 +1,7 @@
 /**
  * Typed messaging over `runtime.sendMessage`, by `src/protocol.ts`. Pages call `send()`; the
  * background registers one `handle()` with a handler per request name (a missing one does not
- * compile) and `push()`es the snapshot. Requests from anything but this extension's own pages
+ * compile), given once it is ready and `push()`es the snapshot. Requests from anything but this extension's own pages
  * are refused.
  */
 import { browser, type Browser } from 'wxt/browser';
@@ -42,14 +42,17 @@ function dispatch(handlers: Handlers, message: RequestMessage): Promise<unknown>
   return handler(checked.request);
 }
 
-/** Registers the background's handlers. Call synchronously in the background's `main()`. */
-export function handle(handlers: Handlers, ready: Promise<unknown>): void {
+/**
+ * Registers the background's handlers. Call synchronously in the background's `main()`, with the
+ * handlers the background has once it is ready: every request waits for them.
+ */
+export function handle(ready: Promise<Handlers>): void {
   browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => {
     // Pushes and other pages' traffic are not for the background.
     if (!isRequestMessage(message)) return undefined;
     if (!isOwnPage(sender)) return Promise.resolve({ ok: false, error: 'not allowed' });
     return ready
-      .then(() => dispatch(handlers, message))
+      .then((handlers) => dispatch(handlers, message))
       .then(
         (value) => ({ ok: true, value }),
         (error: unknown) => ({ ok: false, error: error instanceof Error ? error.message : String(error) }),

@@ -3,7 +3,7 @@
  * DNS, TCP or TLS apart (all end at our own timer with nothing received), so a timeout with
  * nothing reached reads as `connect`; Node, which sees the stage, does better.
  */
-import type { FailureCode } from '../probe/failure/codes';
+import { isLocalFailureCode, type FailureCode } from '../probe/failure/codes';
 import type { Observation } from '../probe/observation';
 import type { How } from '../states';
 
@@ -26,7 +26,7 @@ const HOW_OF_FAILURE: Readonly<Record<FailureCode, How | null>> = {
   http_protocol: 'reset',
   // Decided by what had arrived: see howOf().
   timeout: 'connect',
-  // Local causes say nothing about censorship.
+  // Local causes (LOCAL_FAILURES) say nothing about censorship.
   offline: null,
   client_blocked: null,
   proxy_error: null,
@@ -45,5 +45,5 @@ export function howOf(observation: Observation): How | null {
 
 /** Whether the failure comes from the device itself (offline, another extension, a proxy). */
 export function isLocalFailure(observation: Observation): boolean {
-  return !observation.ok && observation.blockpage === undefined && observation.failure !== undefined && HOW_OF_FAILURE[observation.failure] === null;
+  return !observation.ok && observation.blockpage === undefined && observation.failure !== undefined && isLocalFailureCode(observation.failure);
 }

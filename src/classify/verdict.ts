@@ -43,7 +43,8 @@ export interface ServiceVerdict {
  * `restricted`: domestic controls answer, every international one fails (allowlist mode).
  * `captive`: a control answered with the wrong content (captive portal, interception): the round is invalid.
  */
-export type NetworkState = 'online' | 'offline' | 'restricted' | 'captive';
+export const NETWORK_STATES = ['online', 'offline', 'restricted', 'captive'] as const;
+export type NetworkState = (typeof NETWORK_STATES)[number];
 
 export interface NetworkVerdict {
   readonly state: NetworkState;

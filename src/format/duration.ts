@@ -3,12 +3,8 @@
  * ("2 h 5 min", "3 days 4 h"), which is as precise as an incident list needs. Units and their
  * order come from `Intl`, so no message key is needed.
  */
+import { DAY_MS, HOUR_MS, MINUTE_MS, SECOND_MS } from '../time-units';
 import { cached, numberFormat } from './intl-cache';
-
-const SECOND_MS = 1_000;
-const MINUTE_MS = 60 * SECOND_MS;
-const HOUR_MS = 60 * MINUTE_MS;
-const DAY_MS = 24 * HOUR_MS;
 
 type Unit = 'day' | 'hour' | 'minute' | 'second';
 

@@ -4,7 +4,7 @@
  * one, so results do not depend on the machine).
  */
 import { cached, dateTimeFormat } from './intl-cache';
-import { DAY_MS, HOUR_MS, MINUTE_MS } from './duration';
+import { DAY_MS, HOUR_MS, MINUTE_MS } from '../time-units';
 
 export interface MomentOptions {
   readonly locale: string;

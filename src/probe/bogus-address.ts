@@ -13,10 +13,18 @@
  */
 import { isBogusAddress, isIpLiteral } from '../address';
 import type { AddressRange } from '../catalogue/types';
-import type { FailureCode } from './failure/codes';
+import { isLocalFailureCode, type FailureCode } from './failure/codes';
 
-/** Failures that happen on the device itself: no address was involved. */
-const LOCAL: readonly FailureCode[] = ['offline', 'client_blocked', 'proxy_error'];
+/** Whether the URL names a host (not an IP literal) and the address connected to for it is bogus. */
+export function namedHostAtBogusAddress(url: string, ip: string, prefixes: readonly AddressRange[]): boolean {
+  let hostname: string;
+  try {
+    hostname = new URL(url).hostname;
+  } catch {
+    return false;
+  }
+  return !isIpLiteral(hostname) && isBogusAddress(ip, prefixes);
+}
 
 /** The rule above: the failure to report, given the address connected to. */
 export function failureAfterDnsLie(input: {
@@ -27,13 +35,6 @@ export function failureAfterDnsLie(input: {
   readonly prefixes: readonly AddressRange[];
 }): FailureCode | undefined {
   const { ip, failure } = input;
-  if (ip === undefined || failure === undefined || input.blockpage !== undefined || LOCAL.includes(failure)) return failure;
-  let hostname: string;
-  try {
-    hostname = new URL(input.url).hostname;
-  } catch {
-    return failure;
-  }
-  if (isIpLiteral(hostname) || !isBogusAddress(ip, input.prefixes)) return failure;
-  return 'dns_bogus';
+  if (ip === undefined || failure === undefined || input.blockpage !== undefined || isLocalFailureCode(failure)) return failure;
+  return namedHostAtBogusAddress(input.url, ip, input.prefixes) ? 'dns_bogus' : failure;
 }

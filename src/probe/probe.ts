@@ -1,9 +1,10 @@
 /**
- * The probe contract.
+ * The probe contract: the tasks, the context and the timers every probe shares.
  *
- * A probe sends one request for a task and reports what happened as an `Observation`:
+ * A probe sends one request for a task and reports what happened as an `Observation`
+ * (`run-probe.ts` picks the probe of the task's kind):
  *
- * - `run(task, ctx)` never throws for network trouble (nor for a bad URL): every outcome is an
+ * - It never throws for network trouble (nor for a bad URL): every outcome is an
  *   observation, with `failure` and the environment's `raw` words when the request failed. It
  *   only judges what an answer *is* (an answer, a blockpage, the expected content), never what it
  *   means for a service: that is `classify/`'s job.
@@ -17,7 +18,8 @@
  *   semantics), the clock, and the catalogue's blockpage fingerprints and bogus address prefixes.
  *
  * Kinds: `http` (any HTTP status is an answer), `reach` (as http, plus errors the task lists in
- * `reachedOn` prove the host was reached), `throughput` (a timed streamed download).
+ * `reachedOn` prove the host was reached), both `answer.ts`; `throughput` (a timed streamed
+ * download, `throughput.ts`).
  */
 import type { AddressRange, BlockpageFingerprint, HttpMethod, ProbeKind } from '../catalogue/types';
 import {
@@ -62,7 +64,6 @@ export interface ThroughputTask extends TaskBase {
 }
 
 export type ProbeTask = HttpTask | ReachTask | ThroughputTask;
-export type TaskOf<K extends ProbeKind> = Extract<ProbeTask, { readonly kind: K }>;
 
 /** Timers and limits a probe uses; tests shorten them, production uses the defaults. */
 export interface ProbeTunables {
@@ -92,11 +93,6 @@ export interface ProbeContext {
   readonly bogusAddressPrefixes: readonly AddressRange[];
   /** Overrides of DEFAULT_TUNABLES (tests use short timers). */
   readonly tunables?: Partial<ProbeTunables>;
-}
-
-export interface Probe<K extends ProbeKind = ProbeKind> {
-  readonly kind: K;
-  run(task: TaskOf<K>, ctx: ProbeContext): Promise<Observation>;
 }
 
 export function tunablesOf(ctx: ProbeContext): ProbeTunables {

@@ -9,10 +9,10 @@
  *   blockpage server, say) is not the service answering: failure `dns_bogus`, not `ok`. The user's
  *   own targets are exempt: local names are how people test their own devices.
  */
-import { matchBlockpage } from './blockpage';
-import { isBogusAddress, isIpLiteral } from '../address';
+import { CUSTOM_ID_PREFIX } from '../catalogue/custom-target';
 import type { AddressRange } from '../catalogue/types';
-import { failureAfterDnsLie } from './bogus-address';
+import { matchBlockpage } from './blockpage';
+import { failureAfterDnsLie, namedHostAtBogusAddress } from './bogus-address';
 import type { FailureCode } from './failure/codes';
 import { normalizeFailure } from './failure/normalize';
 import type { Observation, Reached, TransferTiming } from './observation';
@@ -33,14 +33,8 @@ export interface Settled {
 }
 
 function answeredByLie(task: ProbeTask, ip: string | undefined, prefixes: readonly AddressRange[]): boolean {
-  if (ip === undefined || (task.target.type === 'endpoint' && task.target.serviceId.startsWith('custom:'))) return false;
-  let hostname: string;
-  try {
-    hostname = new URL(task.url).hostname;
-  } catch {
-    return false;
-  }
-  return !isIpLiteral(hostname) && isBogusAddress(ip, prefixes);
+  if (ip === undefined || (task.target.type === 'endpoint' && task.target.serviceId.startsWith(CUSTOM_ID_PREFIX))) return false;
+  return namedHostAtBogusAddress(task.url, ip, prefixes);
 }
 
 export async function settle(

@@ -8,7 +8,7 @@
  * these figures.
  */
 import { isIpLiteral } from '../address';
-import type { FailureCode } from './failure/codes';
+import { isLocalFailureCode, type FailureCode } from './failure/codes';
 
 /** A resolver exchange: A and AAAA (Chrome adds HTTPS) queries and answers, ~50–100 bytes each. */
 export const DNS_LOOKUP_BYTES = 300;
@@ -28,8 +28,6 @@ export const REQUEST_HEADER_BYTES = 600;
 /** A typical response's status line and headers (CDNs send more, bare servers less). */
 export const RESPONSE_HEADER_BYTES = 400;
 
-/** Failures after which nothing left the device. */
-const NOTHING_SENT: readonly FailureCode[] = ['offline', 'client_blocked', 'proxy_error'];
 /** Failures that ended at or before the resolver. */
 const DNS_ONLY: readonly FailureCode[] = ['dns_nxdomain', 'dns_timeout'];
 /** Failures where a connection was attempted but never made. */
@@ -47,7 +45,8 @@ export interface WireEstimateInput {
 
 export function estimateWireBytes(input: WireEstimateInput): number {
   const { failure } = input;
-  if (failure !== undefined && NOTHING_SENT.includes(failure)) return 0;
+  // A local failure: nothing left the device.
+  if (failure !== undefined && isLocalFailureCode(failure)) return 0;
   let https = false;
   let ipLiteral = false;
   try {

@@ -13,7 +13,7 @@ import { ROUND_CONCURRENCY, SLOW_LOOKING_LATENCY_MS, THROUGHPUT_SUSPECT_KBPS } f
 import type { Observation } from '../probe/observation';
 import { runPool } from '../probe/pool';
 import type { ProbeContext, ProbeTask } from '../probe/probe';
-import { runProbe } from '../probe/registry';
+import { runProbe } from '../probe/run-probe';
 import {
   allEndpointProbes,
   throughputControlProbe,

@@ -4,18 +4,18 @@
  * same implementation over fake-indexeddb.
  */
 import type { RoundToWrite, WriteResult } from '../store/write-round';
-import type { CurrentState, DayStrip } from '../store/queries';
+import type { LatestRecords, DayStrip } from '../store/queries';
 import type { PruneReport } from '../store/retention';
 import type { RuntimeState } from './runtime-state';
 
 export interface HistoryPort {
-  loadState(): Promise<RuntimeState>;
-  /** Saves the state alone (after notifications were shown). */
-  saveState(state: RuntimeState): Promise<void>;
-  /** Saves a round and the state it led to in one transaction; throws StoreFullError on quota. */
-  saveRound(round: RoundToWrite, state: RuntimeState): Promise<WriteResult>;
+  loadRuntime(): Promise<RuntimeState>;
+  /** Saves the runtime state alone (after notifications were shown). */
+  saveRuntime(state: RuntimeState): Promise<void>;
+  /** Saves a round and the runtime state it led to in one transaction; throws StoreFullError on quota. */
+  saveRound(round: RoundToWrite, runtime: RuntimeState): Promise<WriteResult>;
   /** The latest verdicts of these services (one seek each). */
-  currentState(subjects: readonly string[]): Promise<CurrentState>;
+  latestRecords(subjects: readonly string[]): Promise<LatestRecords>;
   /** The last 24 hours of these services. */
   last24h(now: number, subjects: readonly string[]): Promise<DayStrip>;
   prune(now: number, budgetBytes?: number): Promise<PruneReport>;

@@ -2,7 +2,7 @@
  * The monitor's storage over the history database: its state lives in the `state` store and is
  * saved in the very transaction that saves each round.
  */
-import { currentState, last24h } from '../store/queries';
+import { latestRecords, last24h } from '../store/queries';
 import { prune } from '../store/retention';
 import { readState, writeState } from '../store/runtime-state-store';
 import type { HistoryDb } from '../store/schema';
@@ -15,16 +15,16 @@ export const RUNTIME_STATE_KEY = 'runtime';
 
 export function idbHistoryPort(db: HistoryDb): HistoryPort {
   return {
-    async loadState() {
+    async loadRuntime() {
       return parseRuntimeState(await readState(db, RUNTIME_STATE_KEY));
     },
-    async saveState(state) {
+    async saveRuntime(state) {
       await writeState(db, RUNTIME_STATE_KEY, state);
     },
     saveRound(round, state) {
       return writeRound(db, round, { state: { [RUNTIME_STATE_KEY]: state } });
     },
-    currentState: (subjects) => currentState(db, subjects),
+    latestRecords: (subjects) => latestRecords(db, subjects),
     last24h: (now, subjects) => last24h(db, now, subjects),
     prune: (now, budgetBytes) => prune(db, now, budgetBytes),
   };

@@ -23,6 +23,7 @@ import { isPaused, pauseFor, type PauseChoice } from '../settings/pause';
 import { loadSettings, savePause, type SettingsStore } from '../settings/settings-store';
 import type { Settings } from '../settings/schema';
 import type { Snapshot } from '../snapshot/snapshot';
+import { HOUR_MS, MINUTE_MS } from '../time-units';
 import { remainingToday, spend, spentToday } from '../store/data-ledger';
 import { StoreFullError } from '../store/store-full-error';
 import type { HistoryPort } from './history-port';
@@ -33,7 +34,7 @@ import { servicesInForce } from './services-in-force';
 import { snapshotFrom } from './snapshot-from';
 
 /** How often history is pruned at most, ms: pruning walks the oldest records, not worth doing every round. */
-export const PRUNE_EVERY_MS = 6 * 60 * 60 * 1000;
+export const PRUNE_EVERY_MS = 6 * HOUR_MS;
 /** An alarm this early is still "due", ms: browsers may fire alarms slightly early or late. */
 export const ALARM_SLACK_MS = 2_000;
 /**
@@ -120,7 +121,7 @@ export interface Monitor {
   measureSpeed(serviceId: string): Promise<{ ok: true } | { ok: false; reason: 'unknown_service' | 'no_object' | 'budget_spent' | 'paused' }>;
   snapshot(): Promise<Snapshot>;
   /** After the settings or the history changed (an update, an import, a clear): re-arm the schedule, show the new state. */
-  reconsider(): Promise<void>;
+  afterChange(): Promise<void>;
   /**
    * Pause: no probe and no notification until `resume()` or the chosen time. A round already
    * running finishes (its requests are in flight); nothing starts after it.
@@ -143,20 +144,20 @@ export function createMonitor(deps: MonitorDeps): Monitor {
   const settings = (): Promise<Settings> => loadSettings(deps.settings, deps.defaultSettings);
   const nameOf = (services: readonly Service[]) => (id: string): string => services.find((service) => service.id === id)?.name ?? id;
 
-  async function buildSnapshot(state?: RuntimeState): Promise<Snapshot> {
+  async function readSnapshot(state?: RuntimeState): Promise<Snapshot> {
     const config = await settings();
     const services = servicesInForce(deps.catalogue, config, () => clock.now());
     const ids = services.map((service) => service.id);
     const [current, strip, saved, noAccess] = await Promise.all([
-      history.currentState(ids),
+      history.latestRecords(ids),
       history.last24h(clock.now(), ids),
-      state ? Promise.resolve(state) : history.loadState(),
+      state ? Promise.resolve(state) : history.loadRuntime(),
       withheldServices(services, effects.withheldHosts),
     ]);
     const snapshot = snapshotFrom({
       now: clock.now(),
       services,
-      state: saved,
+      runtime: saved,
       current,
       strip,
       activity,
@@ -170,7 +171,7 @@ export function createMonitor(deps: MonitorDeps): Monitor {
   }
 
   async function refresh(state?: RuntimeState): Promise<Snapshot> {
-    const snapshot = await buildSnapshot(state);
+    const snapshot = await readSnapshot(state);
     effects.publish(snapshot);
     // The toolbar is a view: failing to draw it must not fail what the person asked for.
     await effects.showState(snapshot).catch((error: unknown) => effects.log(`toolbar not updated: ${error instanceof Error ? error.message : String(error)}`));
@@ -196,7 +197,7 @@ export function createMonitor(deps: MonitorDeps): Monitor {
         effects.log(`notification ${notification.id} not shown: ${error instanceof Error ? error.message : String(error)}`);
       }
       current = markShown(current, notification.id);
-      await history.saveState(current);
+      await history.saveRuntime(current);
     }
     return current;
   }
@@ -241,7 +242,7 @@ export function createMonitor(deps: MonitorDeps): Monitor {
         (config) => config.intervalMin,
         () => deps.defaultSettings.intervalMin,
       );
-      await effects.armAlarm('round', clock.now() + intervalMin * 60_000);
+      await effects.armAlarm('round', clock.now() + intervalMin * MINUTE_MS);
     } catch (error) {
       // The watchdog arms it within WATCHDOG_PERIOD_MIN.
       effects.log(`next round not armed after a failed round: ${error instanceof Error ? error.message : String(error)}`);
@@ -279,7 +280,7 @@ export function createMonitor(deps: MonitorDeps): Monitor {
     let at = now;
     if (armedAt === null) {
       try {
-        const [config, state] = await Promise.all([settings(), history.loadState()]);
+        const [config, state] = await Promise.all([settings(), history.loadRuntime()]);
         at = nextRegularAt(state.schedule, now, config.intervalMin, clock.random());
       } catch (error) {
         effects.log(`watchdog: schedule unreadable (${error instanceof Error ? error.message : String(error)}); next round now`);
@@ -297,7 +298,7 @@ export function createMonitor(deps: MonitorDeps): Monitor {
       onArmed();
       return { roundId: clock.now(), kind: request.kind, saved: false };
     }
-    let state = await history.loadState();
+    let state = await history.loadRuntime();
     const now = clock.now();
     const utcOffsetMin = clock.utcOffsetMin();
     const inForce = servicesInForce(deps.catalogue, config, () => clock.now());
@@ -390,7 +391,7 @@ export function createMonitor(deps: MonitorDeps): Monitor {
     // A dropped round changes nothing stored, but the schedule still moves on: re-running at once
     // would only fill a full disk faster.
     const plannedSchedule = state.schedule;
-    if (!saved) state = await history.loadState();
+    if (!saved) state = await history.loadRuntime();
 
     // Paused while this round ran: its notifications wait in the outbox, and only the pause's alarm is armed.
     const latest = await settings();
@@ -400,7 +401,7 @@ export function createMonitor(deps: MonitorDeps): Monitor {
       try {
         await history.prune(end);
         state = { ...state, lastPrunedAt: end };
-        await history.saveState(state);
+        await history.saveRuntime(state);
       } catch (error) {
         effects.log(`pruning failed: ${error instanceof Error ? error.message : String(error)}`);
       }
@@ -440,7 +441,7 @@ export function createMonitor(deps: MonitorDeps): Monitor {
         // First, whatever fails after it: the watchdog mends a schedule that a failure left unarmed.
         await ensureWatchdog();
         const config = await settings();
-        let state = await history.loadState();
+        let state = await history.loadRuntime();
         if (isPaused(config.pause, clock.now())) {
           // No notification and no round while paused; only the alarm that ends the pause.
           await armPaused(config);
@@ -490,7 +491,7 @@ export function createMonitor(deps: MonitorDeps): Monitor {
         await round({ kind: 'regular' }).promise;
         return;
       }
-      const state = await history.loadState();
+      const state = await history.loadRuntime();
       const pending = state.schedule.pending;
       if (pending === null) return;
       if (pending.dueAt > clock.now() + ALARM_SLACK_MS) {
@@ -513,7 +514,7 @@ export function createMonitor(deps: MonitorDeps): Monitor {
       const service = servicesInForce(deps.catalogue, config, () => clock.now()).find((entry) => entry.id === serviceId);
       if (!service) return { ok: false, reason: 'unknown_service' };
       if (!service.throughput) return { ok: false, reason: 'no_object' };
-      const state = await history.loadState();
+      const state = await history.loadRuntime();
       if (remainingToday(state.ledger, config.dataBudgetBytesPerDay, clock.now(), clock.utcOffsetMin()) < 2 * service.throughput.bytes) {
         return { ok: false, reason: 'budget_spent' };
       }
@@ -521,7 +522,7 @@ export function createMonitor(deps: MonitorDeps): Monitor {
       return { ok: true };
     },
 
-    snapshot: () => buildSnapshot(),
+    snapshot: () => readSnapshot(),
 
     async pause(choice) {
       const config = await savePause(deps.settings, pauseFor(choice, clock.now()), deps.defaultSettings);
@@ -531,9 +532,9 @@ export function createMonitor(deps: MonitorDeps): Monitor {
 
     resume: resumeChecks,
 
-    async reconsider() {
+    async afterChange() {
       const config = await settings();
-      const state = await history.loadState();
+      const state = await history.loadRuntime();
       await armSchedule(state, config);
       await refresh(state);
     },

@@ -49,10 +49,10 @@ export function reopeningConnection(open: () => Promise<HistoryDb>, first?: Hist
 export function reopeningHistoryPort(connection: ReopeningConnection): HistoryPort {
   const use = <T>(run: (port: HistoryPort) => Promise<T>): Promise<T> => connection.use((db) => run(idbHistoryPort(db)));
   return {
-    loadState: () => use((port) => port.loadState()),
-    saveState: (state) => use((port) => port.saveState(state)),
+    loadRuntime: () => use((port) => port.loadRuntime()),
+    saveRuntime: (state) => use((port) => port.saveRuntime(state)),
     saveRound: (round, state) => use((port) => port.saveRound(round, state)),
-    currentState: (subjects) => use((port) => port.currentState(subjects)),
+    latestRecords: (subjects) => use((port) => port.latestRecords(subjects)),
     last24h: (now, subjects) => use((port) => port.last24h(now, subjects)),
     prune: (now, budgetBytes) => use((port) => port.prune(now, budgetBytes)),
   };

@@ -4,6 +4,7 @@
  * those shown, and the data ledger. Saved in the same transaction as the round that changed it,
  * so a worker killed at any point either has the round and its consequences, or neither.
  */
+import { isFields } from '../fields';
 import type { Track } from '../confirm/types';
 import type { PlannedNotification } from '../notify/decide';
 import { INITIAL_SCHEDULE, type ScheduleState } from '../schedule/schedule-state';
@@ -36,18 +37,17 @@ export const INITIAL_RUNTIME_STATE: RuntimeState = {
   lastPrunedAt: null,
 };
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * The stored state, or the initial one when there is none or it is not ours. Written only by this
  * code, so a structural check is enough; a damaged value starts over rather than crash the worker.
  */
 export function parseRuntimeState(stored: unknown): RuntimeState {
-  if (!isObject(stored) || stored.version !== RUNTIME_STATE_VERSION) return INITIAL_RUNTIME_STATE;
-  const schedule = isObject(stored.schedule) && isObject(stored.schedule.rotation) ? (stored.schedule as unknown as ScheduleState) : INITIAL_SCHEDULE;
+  if (!isFields(stored) || stored.version !== RUNTIME_STATE_VERSION) return INITIAL_RUNTIME_STATE;
+  const schedule = isFields(stored.schedule) && isFields(stored.schedule.rotation) ? (stored.schedule as unknown as ScheduleState) : INITIAL_SCHEDULE;
   return {
     version: RUNTIME_STATE_VERSION,
-    tracks: isObject(stored.tracks) ? (stored.tracks as Record<string, Track>) : {},
+    tracks: isFields(stored.tracks) ? (stored.tracks as Record<string, Track>) : {},
     schedule,
     outbox: Array.isArray(stored.outbox) ? (stored.outbox as PlannedNotification[]) : [],
     notified: Array.isArray(stored.notified) ? stored.notified.filter((id): id is string => typeof id === 'string') : [],

@@ -5,18 +5,17 @@
 import type { Service } from '../catalogue/types';
 import { isPaused } from '../settings/pause';
 import type { Settings } from '../settings/schema';
+import { isJudgedState } from '../states';
 import { buildSnapshot, type LatestVerdict, type ValidState } from '../snapshot/build-snapshot';
 import type { RoundActivity, Snapshot, StripCell } from '../snapshot/snapshot';
-import type { CurrentState, DayStrip } from '../store/queries';
+import type { LatestRecords, DayStrip } from '../store/queries';
 import type { RuntimeState } from './runtime-state';
-
-const JUDGED = new Set(['reachable', 'slow', 'partial', 'blocked']);
 
 export interface SnapshotSources {
   readonly now: number;
   readonly services: readonly Service[];
-  readonly state: RuntimeState;
-  readonly current: CurrentState;
+  readonly runtime: RuntimeState;
+  readonly current: LatestRecords;
   readonly strip: DayStrip;
   readonly activity: RoundActivity;
   readonly settings: Settings;
@@ -29,14 +28,14 @@ export interface SnapshotSources {
 export function snapshotFrom(sources: SnapshotSources): Snapshot {
   const latest: Record<string, LatestVerdict> = {};
   for (const [id, verdict] of Object.entries(sources.current.services)) {
-    latest[id] = { roundId: verdict.roundId, verdict, valid: JUDGED.has(verdict.state) };
+    latest[id] = { roundId: verdict.roundId, verdict, valid: isJudgedState(verdict.state) };
   }
   const latestValid: Record<string, ValidState> = {};
   const strips: Record<string, StripCell[]> = {};
   for (const [id, cells] of Object.entries(sources.strip.services)) {
     strips[id] = cells.map((cell) => ({ roundId: cell.roundId, state: cell.state, path: cell.path }));
     // Only the provider's path says what is pending or shown before confirmation (a VPN's rounds confirm nothing).
-    const valid = [...cells].reverse().find((cell) => cell.path === 'direct' && JUDGED.has(cell.state));
+    const valid = [...cells].reverse().find((cell) => cell.path === 'direct' && isJudgedState(cell.state));
     if (valid) latestValid[id] = { state: valid.state, ...(valid.how ? { how: valid.how } : {}) };
   }
   const lastRound = sources.current.lastRound;
@@ -44,7 +43,7 @@ export function snapshotFrom(sources: SnapshotSources): Snapshot {
   const snapshot = buildSnapshot({
     now: sources.now,
     services: sources.services,
-    tracks: sources.state.tracks,
+    tracks: sources.runtime.tracks,
     latestNetwork: lastRound?.network ?? null,
     ...(lastRound ? { latestNetworkAt: lastRound.at, latestPath: lastRound.path } : {}),
     ...(lastRound?.exitCountry !== undefined ? { exitCountry: lastRound.exitCountry } : {}),

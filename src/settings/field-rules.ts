@@ -2,8 +2,9 @@
  * What a valid value of each settings field is, shared by migration (which keeps every valid part
  * of a stored value) and validation (which refuses an invalid change and says why).
  */
+import { CUSTOM_TARGET_MAX_CHARS } from '../catalogue/custom-target';
 import type { CountryCode } from '../catalogue/types';
-import { ROUND_INTERVAL_MAX_MIN, ROUND_INTERVAL_MIN_MIN } from '../defaults';
+import { LONGEST_ROUND_INTERVAL_MIN, SHORTEST_ROUND_INTERVAL_MIN } from '../defaults';
 import { isCountryCode } from './country-codes';
 import {
   DATA_BUDGET_MAX_BYTES,
@@ -11,7 +12,6 @@ import {
   MAX_CUSTOM_TARGETS,
   MAX_ID_LENGTH,
   MAX_LISTED_IDS,
-  MAX_TARGET_INPUT_LENGTH,
   type CustomTarget,
 } from './schema';
 
@@ -43,7 +43,7 @@ export function integerIn(min: number, max: number): Rule<number> {
   };
 }
 
-export const intervalRule = integerIn(ROUND_INTERVAL_MIN_MIN, ROUND_INTERVAL_MAX_MIN);
+export const intervalRule = integerIn(SHORTEST_ROUND_INTERVAL_MIN, LONGEST_ROUND_INTERVAL_MIN);
 export const dataBudgetRule = integerIn(DATA_BUDGET_MIN_BYTES, DATA_BUDGET_MAX_BYTES);
 
 export const booleanRule: Rule<boolean> = (value) => (typeof value === 'boolean' ? pass(value) : reject('not_boolean'));
@@ -76,7 +76,7 @@ export const idListRule: Rule<readonly string[]> = (value) => {
 export function isCustomTarget(value: unknown): value is CustomTarget {
   if (typeof value !== 'object' || value === null) return false;
   const { input, id } = value as Record<string, unknown>;
-  return typeof input === 'string' && input.trim() !== '' && input.length <= MAX_TARGET_INPUT_LENGTH && isServiceId(id) && Object.keys(value).length === 2;
+  return typeof input === 'string' && input.trim() !== '' && input.length <= CUSTOM_TARGET_MAX_CHARS && isServiceId(id) && Object.keys(value).length === 2;
 }
 
 /**

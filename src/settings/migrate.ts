@@ -6,13 +6,12 @@
  * that turns a version 1 object into a version 2 one before the fields are read. A value from a
  * newer Blockwatch (the user went back to an older one) is read field by field like any other.
  */
+import { isFields, type Fields } from '../fields';
 import { countryRule, dataBudgetRule, intervalRule, booleanRule, isCustomTarget, isServiceId, type Rule } from './field-rules';
 import { parsePause } from './pause';
 import { DEFAULT_SETTINGS, MAX_CUSTOM_TARGETS, MAX_LISTED_IDS, SETTINGS_VERSION, type CustomTarget, type NotificationSettings, type Settings } from './schema';
 
-type Fields = Readonly<Record<string, unknown>>;
 
-const isFields = (value: unknown): value is Fields => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function pick<T>(rule: Rule<T>, value: unknown, fallback: T): T {
   const result = rule(value);

@@ -3,6 +3,7 @@
  * (the welcome page and the popup offer it). Kept in the settings (storage.local), so it survives
  * a worker or browser restart; an alarm ends a timed pause.
  */
+import { HOUR_MS } from '../time-units';
 
 /** The lengths a person can choose; `resume` means "until I resume". */
 export const PAUSE_CHOICES = ['1h', '8h', 'resume'] as const;
@@ -10,8 +11,8 @@ export type PauseChoice = (typeof PAUSE_CHOICES)[number];
 
 /** One hour and eight hours, ms: a meeting or a border crossing, and a night or a working day. */
 export const PAUSE_LENGTH_MS: Readonly<Record<Exclude<PauseChoice, 'resume'>, number>> = {
-  '1h': 60 * 60 * 1000,
-  '8h': 8 * 60 * 60 * 1000,
+  '1h': HOUR_MS,
+  '8h': 8 * HOUR_MS,
 };
 
 export interface Pause {

@@ -55,8 +55,6 @@ export const MAX_CUSTOM_TARGETS = 20;
 export const MAX_LISTED_IDS = 200;
 /** Longest service id: catalogue ids are short, custom ids are `custom:` plus a host name (≤ 253). */
 export const MAX_ID_LENGTH = 300;
-/** Longest typed target: about the longest URL browsers' address bars handle in practice. */
-export const MAX_TARGET_INPUT_LENGTH = 2048;
 /**
  * Data budget bounds, bytes a day. Below 1 MB a single throughput measurement (target and control,
  * up to 512 KiB each) does not fit; above 1 GB the number is more likely a typo than a plan.

@@ -3,6 +3,7 @@
  * (`notifications` may be partial too); every field is checked and every problem reported, each
  * with a code the page maps to a message. If anything is wrong nothing changes.
  */
+import { isFields, type Fields } from '../fields';
 import {
   booleanRule,
   countryRule,
@@ -32,8 +33,6 @@ export interface ValidateOptions {
   readonly idForTarget?: (input: string) => string | null;
 }
 
-type Fields = Readonly<Record<string, unknown>>;
-const isFields = (value: unknown): value is Fields => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export function validateSettingsUpdate(update: unknown, current: Settings, options: ValidateOptions = {}): SettingsValidation {
   if (!isFields(update)) return { ok: false, errors: [{ field: '', code: 'not_object' }] };

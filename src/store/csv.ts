@@ -4,6 +4,7 @@
  * leading apostrophe, because some cells hold text from the network (error strings, redirect
  * targets) and spreadsheets would otherwise run them (OWASP "CSV injection").
  */
+import { MINUTE_MS } from '../time-units';
 import { decodeIncident } from './queries';
 import { decodeObservation } from './round-records';
 import type { IncidentRecord, ObservationRecord } from './schema';
@@ -64,7 +65,7 @@ export function incidentRows(records: readonly IncidentRecord[]): CsvRow[] {
       incident.how,
       iso(incident.start),
       incident.end === null ? '' : iso(incident.end),
-      incident.end === null ? null : Math.round((incident.end - incident.start) / 60_000),
+      incident.end === null ? null : Math.round((incident.end - incident.start) / MINUTE_MS),
     ]);
   }
   return rows;

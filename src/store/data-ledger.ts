@@ -1,7 +1,8 @@
 /**
- * Bytes the probes spent per local day, against the daily data budget. Pure; the glue keeps the
- * ledger in `storage.local` (it is read before every throughput probe, and the worker may die
- * between any two). Days follow the caller's local offset, so "today" is the user's today.
+ * Bytes the probes spent per local day, against the daily data budget. Pure; the ledger is part of
+ * the runtime state (`runtime/runtime-state.ts`), saved in IndexedDB in the same transaction as
+ * the round that spent the bytes, and read when a round plans its throughput probes. Days follow
+ * the caller's local offset, so "today" is the user's today.
  */
 import { addDays, isLocalDay, localDay, type LocalDay } from './local-day';
 

@@ -9,22 +9,17 @@
  * ~2 600.
  */
 import { NETWORK_SUBJECT } from '../confirm/types';
-import { addDays, DAY_MS, HOUR_MS, localDay, MINUTE_MS, type LocalDay } from './local-day';
+import { DAY_MS, MINUTE_MS } from '../time-units';
+import { addDays, localDay, type LocalDay } from './local-day';
 import { addRoundToRollup, addVerdictToRollup, emptyRollup } from './rollup';
-import { pathOf, type HistoryDb, type RollupRecord, type Tally, type TallyState } from './schema';
+import { pathOf, type HistoryDb, type RollupRecord, type Tally } from './schema';
+import { SPANS, type Span } from './spans';
 import { listSubjects } from './subjects';
 import { summaryStats, type SummaryStats } from './summary';
+import { availabilityOf, tallyTotal } from './tally';
 import { withTransaction } from './transaction';
 
-export type Span = '24h' | '7d' | '30d' | '90d';
-
-/** Bucket sizes: 24 hourly bars, 28 six-hour bars (four a day, a readable week), and one bar a day. */
-export const SPANS: Readonly<Record<Span, { readonly count: number; readonly bucket: number | 'day' }>> = {
-  '24h': { count: 24, bucket: HOUR_MS },
-  '7d': { count: 28, bucket: 6 * HOUR_MS },
-  '30d': { count: 30, bucket: 'day' },
-  '90d': { count: 90, bucket: 'day' },
-};
+export { SPANS, type Span } from './spans';
 
 export interface Bucket {
   /** ms since the epoch, inclusive */
@@ -70,21 +65,9 @@ export interface RangeQuery {
   readonly utcOffsetMin: number;
 }
 
-const JUDGED_STATES: readonly TallyState[] = ['reachable', 'slow', 'partial', 'blocked'];
-
-function availabilityOf(subject: string, seconds: Tally): number | null {
-  const total = (states: readonly TallyState[]): number => states.reduce((sum, state) => sum + (seconds[state] ?? 0), 0);
-  if (subject === NETWORK_SUBJECT) {
-    const all = total(Object.keys(seconds) as TallyState[]);
-    return all > 0 ? (seconds.online ?? 0) / all : null;
-  }
-  const judged = total(JUDGED_STATES);
-  return judged > 0 ? (seconds.reachable ?? 0) / judged : null;
-}
-
 function seriesOf(subject: string, cells: readonly (RollupRecord | undefined)[]): SubjectSeries {
   return {
-    availability: cells.map((cell) => (cell ? availabilityOf(subject, cell.seconds) : null)),
+    availability: cells.map((cell) => (cell ? availabilityOf(cell.seconds, subject === NETWORK_SUBJECT) : null)),
     seconds: cells.map((cell) => cell?.seconds ?? {}),
     latency: cells.map((cell) => summaryStats(cell?.latency)),
     goodput: cells.map((cell) => summaryStats(cell?.goodput)),
@@ -94,7 +77,7 @@ function seriesOf(subject: string, cells: readonly (RollupRecord | undefined)[])
 function proxyShareOf(cells: readonly (RollupRecord | undefined)[]): (number | null)[] {
   return cells.map((cell) => {
     if (!cell) return null;
-    const total = Object.values(cell.seconds).reduce((sum, seconds) => sum + (seconds ?? 0), 0);
+    const total = tallyTotal(cell.seconds);
     return total > 0 ? (cell.proxySeconds ?? 0) / total : null;
   });
 }

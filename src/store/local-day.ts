@@ -3,13 +3,7 @@
  * offset from UTC (in the extension, `-new Date().getTimezoneOffset()` at the time of the round),
  * so the same code gives the same day in the worker, the pages, Node and tests.
  */
-
-/** One day, ms. */
-export const DAY_MS = 86_400_000;
-/** One hour, ms. */
-export const HOUR_MS = 3_600_000;
-/** One minute, ms. */
-export const MINUTE_MS = 60_000;
+import { DAY_MS, MINUTE_MS } from '../time-units';
 
 /** A local day as `YYYY-MM-DD`: sorts in time order and reads the same in every export. */
 export type LocalDay = string;

@@ -10,8 +10,12 @@
 import type { Change } from '../confirm/types';
 import type { IncidentRecord } from './schema';
 
-export function incidentKey(incident: Pick<IncidentRecord, 'subject' | 'start'>): string {
-  return `${incident.subject}\u0000${incident.start}`;
+/**
+ * One incident's identity as one string, `<subject>|<start>` (the store's key, subject and start,
+ * as the history page's rows and address name it; the start, all digits, follows the last "|").
+ */
+export function incidentKey(incident: { readonly subject: string; readonly start: number }): string {
+  return `${incident.subject}|${incident.start}`;
 }
 
 function closed(incident: IncidentRecord, end: number): IncidentRecord {

@@ -4,8 +4,10 @@
 import type { Path } from '../classify/classify-path';
 import type { NetworkState, NetworkVerdict } from '../classify/verdict';
 import { NETWORK_SUBJECT } from '../confirm/types';
+import type { StripCell } from '../snapshot/snapshot';
 import type { How, State } from '../states';
-import { addDays, DAY_MS, localDay, type LocalDay } from './local-day';
+import { DAY_MS } from '../time-units';
+import { addDays, localDay, type LocalDay } from './local-day';
 import { decodeObservation, decodeVerdict, verdictState, type StoredObservation, type StoredVerdict } from './round-records';
 import { pathOf, type HistoryDb, type IncidentRecord, type RoundRecord, type VerdictRecord } from './schema';
 import { listSubjects } from './subjects';
@@ -34,7 +36,8 @@ export function decodeIncident(record: IncidentRecord): Incident {
   };
 }
 
-export interface CurrentState {
+/** The last round, the latest verdict per service and the open incidents. */
+export interface LatestRecords {
   readonly lastRound: {
     readonly roundId: number;
     readonly at: number;
@@ -59,8 +62,8 @@ function subjectRange(subject: string, from = -Infinity, to = Infinity, openStar
  * restart. Given the subjects to read (the popup's services), each is one short seek; without, the
  * subjects are listed from the roll-ups first.
  */
-export async function currentState(db: HistoryDb, subjects?: readonly string[]): Promise<CurrentState> {
-  const { last, latest, open } = await withTransaction(db, ['rounds', 'verdicts', 'incidents', 'rollups'], 'readonly', 'reading the state', async (tx) => {
+export async function latestRecords(db: HistoryDb, subjects?: readonly string[]): Promise<LatestRecords> {
+  const { last, latest, open } = await withTransaction(db, ['rounds', 'verdicts', 'incidents', 'rollups'], 'readonly', 'reading the latest records', async (tx) => {
     const lastRoundCursor = await tx.objectStore('rounds').openCursor(null, 'prev');
     const verdicts = tx.objectStore('verdicts');
     const names = subjects ?? (await listSubjects(tx.objectStore('rollups')));
@@ -81,12 +84,9 @@ export async function currentState(db: HistoryDb, subjects?: readonly string[]):
   };
 }
 
-export interface StripCell {
-  readonly roundId: number;
-  readonly state: State;
+/** A strip cell as stored: the snapshot's cell, and how the service was blocked (a verdict whose round was pruned reads as direct). */
+export interface StoredStripCell extends StripCell {
   readonly how?: How;
-  /** The round's path (a verdict whose round was pruned reads as direct). */
-  readonly path: Path;
 }
 
 export interface DayStrip {
@@ -95,7 +95,7 @@ export interface DayStrip {
   /** Every round, oldest first. */
   readonly network: readonly { readonly roundId: number; readonly state: NetworkState; readonly path: Path }[];
   /** Each service's rounds, oldest first. */
-  readonly services: Readonly<Record<string, readonly StripCell[]>>;
+  readonly services: Readonly<Record<string, readonly StoredStripCell[]>>;
 }
 
 /** Every round of the last 24 hours, per service, in order: the popup's 24-hour strip (for the given subjects, else all). */
@@ -111,7 +111,7 @@ export async function last24h(db: HistoryDb, now: number, subjects?: readonly st
     };
   });
   const pathAt = new Map(rounds.map((round) => [round.roundId, pathOf(round)]));
-  const services: Record<string, StripCell[]> = {};
+  const services: Record<string, StoredStripCell[]> = {};
   names.forEach((subject, i) => {
     const records = perSubject[i] ?? [];
     if (records.length > 0) {

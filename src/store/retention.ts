@@ -10,7 +10,8 @@
  */
 import type { IDBPTransaction } from 'idb';
 import { HISTORY_SIZE_BUDGET_BYTES, RAW_RETENTION_DAYS, ROLLUP_RETENTION_DAYS } from '../defaults';
-import { DAY_MS, localDay } from './local-day';
+import { DAY_MS } from '../time-units';
+import { localDay } from './local-day';
 import { jsonBytes } from './record-size';
 import { HISTORY_STORES, type HistoryDb, type HistorySchema, type IncidentRecord, type RollupRecord, type RoundRecord, type StoreName } from './schema';
 import { listSubjects } from './subjects';

@@ -9,6 +9,7 @@ import { localDay, type LocalDay } from './local-day';
 import { verdictLatency, verdictState } from './round-records';
 import { pathOf, type RollupRecord, type RoundRecord, type Tally, type TallyState, type VerdictRecord } from './schema';
 import { addToSummary, mergeSummaries } from './summary';
+import { tallyTotal } from './tally';
 
 export function emptyRollup(subject: string, day: LocalDay): RollupRecord {
   return { subject, day, rounds: {}, seconds: {} };
@@ -95,5 +96,5 @@ export function buildRollups(rounds: Iterable<RoundRecord>, verdicts: Iterable<V
 
 /** Rounds a roll-up counted, over all states. */
 export function roundsCounted(rollup: RollupRecord): number {
-  return Object.values(rollup.rounds).reduce((sum, count) => sum + (count ?? 0), 0);
+  return tallyTotal(rollup.rounds);
 }

@@ -4,9 +4,12 @@
  * naming the record and field). Unknown fields are rejected too: whatever passes is exactly what
  * the store holds.
  */
+import { isFields, type Fields } from '../fields';
 import { isPath, isPathSign } from '../classify/classify-path';
+import { NETWORK_STATES } from '../classify/verdict';
 import { isFailureCode } from '../probe/failure/codes';
-import { isHow, isState } from '../states';
+import { isHow, isState, STATES } from '../states';
+import { DAY_MS } from '../time-units';
 import { EXPORT_FORMAT, EXPORT_SCOPES, EXPORT_VERSION, MAX_IMPORT_BYTES, MAX_IMPORT_RECORDS, type HistoryExport } from './export-format';
 import { HTTP_METHODS, PROBE_KINDS } from './known-values';
 import { isLocalDay, isUtcOffset } from './local-day';
@@ -27,13 +30,11 @@ export interface ImportError {
 
 export type ExportValidation = { readonly ok: true; readonly data: HistoryExport } | { readonly ok: false; readonly error: ImportError };
 
-type Fields = Record<string, unknown>;
 /** A problem with one record, or null. */
 type Check = (record: Fields) => string | null;
 
-const NETWORK_STATES = ['online', 'offline', 'restricted', 'captive'];
 const SPEEDS = ['ok', 'slow', 'stall'];
-const TALLY_STATES = new Set<string>(['reachable', 'slow', 'partial', 'blocked', 'offline', 'restricted', 'unknown', 'online', 'captive']);
+const TALLY_STATES = new Set<string>([...STATES, ...NETWORK_STATES]);
 /** Longest id, URL and error text accepted: far above real ones, small enough to bound a bad file. */
 const MAX_ID = 200;
 const MAX_URL = 4096;
@@ -51,9 +52,8 @@ export const MAX_DATE_MS = 8.64e15;
  * lie, ms: one day covers clocks set wrong by a time zone or a day; anything later is a damaged
  * or made-up file, whose "future" rounds would sort after every real one and hide them.
  */
-export const FUTURE_SLACK_MS = 24 * 60 * 60 * 1000;
+export const FUTURE_SLACK_MS = DAY_MS;
 
-const isObject = (value: unknown): value is Fields => typeof value === 'object' && value !== null && !Array.isArray(value);
 /** A time in ms that `Date` can hold (range checked separately, with its own message). */
 const isTime = (value: unknown): boolean => Number.isSafeInteger(value) && (value as number) >= 0;
 const isCount = (value: unknown): boolean => Number.isSafeInteger(value) && (value as number) >= 0;
@@ -88,8 +88,8 @@ const need = (test: (value: unknown) => boolean, what: string) => ({ required: t
 const may = (test: (value: unknown) => boolean, what: string) => ({ required: false, test, what });
 
 const isNetwork = (value: unknown): boolean =>
-  isObject(value) &&
-  NETWORK_STATES.includes(value.state as string) &&
+  isFields(value) &&
+  (NETWORK_STATES as readonly unknown[]).includes(value.state) &&
   ['intlUp', 'intlDown', 'domesticUp', 'domesticDown'].every((name) => isCount(value[name])) &&
   Object.keys(value).length === 5;
 
@@ -163,7 +163,7 @@ const checkObservation = fields({
   bp: may(isId, 'a blockpage id'),
   co: may(isBit, '0 or 1'),
   fu: may(isText(MAX_URL), 'a URL'),
-  tr: may((value) => isObject(value) && isTransfer(value) === null, 'transfer timings'),
+  tr: may((value) => isFields(value) && isTransfer(value) === null, 'transfer timings'),
   u: may(isText(MAX_URL), 'a URL'),
   m: may((value) => HTTP_METHODS.includes(value as never), 'an HTTP method'),
   x: may(isText(MAX_TEXT), 'an error text'),
@@ -188,7 +188,7 @@ const checkIncident: Check = (record) => {
   return null;
 };
 
-const isTally = (value: unknown): boolean => isObject(value) && Object.entries(value).every(([state, amount]) => TALLY_STATES.has(state) && isAmount(amount));
+const isTally = (value: unknown): boolean => isFields(value) && Object.entries(value).every(([state, amount]) => TALLY_STATES.has(state) && isAmount(amount));
 
 const checkRollup = fields({
   subject: need(isId, 'a service id or @network'),
@@ -250,7 +250,7 @@ export function validateExport(input: unknown, now?: number): ExportValidation {
       return fail('not_json', error instanceof Error ? error.message : 'the text is not JSON');
     }
   }
-  if (!isObject(value)) return fail('wrong_format', 'the file is not a Blockwatch history export (no object at the top)');
+  if (!isFields(value)) return fail('wrong_format', 'the file is not a Blockwatch history export (no object at the top)');
   if (value.format !== EXPORT_FORMAT) return fail('wrong_format', `format is ${JSON.stringify(value.format) ?? 'missing'}, expected "${EXPORT_FORMAT}"`);
   if (!Number.isSafeInteger(value.version) || (value.version as number) < 1) return fail('wrong_format', 'version must be a positive whole number');
   if ((value.version as number) > EXPORT_VERSION) {
@@ -284,7 +284,7 @@ export function validateExport(input: unknown, now?: number): ExportValidation {
     for (let index = 0; index < list.length; index++) {
       const record = list[index];
       const at = { store, index };
-      if (!isObject(record)) return fail('bad_record', `${store}[${index}] is not an object`, at);
+      if (!isFields(record)) return fail('bad_record', `${store}[${index}] is not an object`, at);
       const problem = CHECKS[store](record);
       if (problem) return fail('bad_record', `${store}[${index}]: ${problem}`, at);
       const times = TIME_FIELDS[store].filter((name) => record[name] !== undefined).map((name) => [name, record[name] as number] as const);

@@ -5,7 +5,7 @@
  */
 import type { RoundVerdict } from '../classify/verdict';
 import { NETWORK_SUBJECT, type Change } from '../confirm/types';
-import { ROUND_INTERVAL_MAX_MIN, ROUND_INTERVAL_MIN_MIN, ROUND_JITTER_MAX_MS } from '../defaults';
+import { LONGEST_ROUND_INTERVAL_MIN, SHORTEST_ROUND_INTERVAL_MIN, ROUND_JITTER_MAX_MS } from '../defaults';
 import type { Observation } from '../probe/observation';
 import { isUtcOffset, localDay } from './local-day';
 import { planIncidents } from './plan-incidents';
@@ -51,8 +51,8 @@ function checkInput(input: RoundToWrite): void {
   const { verdict } = input;
   if (!Number.isFinite(verdict.roundId)) throw new TypeError(`writeRound: roundId ${verdict.roundId} is not a time`);
   if (!isUtcOffset(input.utcOffsetMin)) throw new RangeError(`writeRound: utcOffsetMin ${input.utcOffsetMin} is not a time zone offset`);
-  if (!(input.intervalMin >= ROUND_INTERVAL_MIN_MIN && input.intervalMin <= ROUND_INTERVAL_MAX_MIN)) {
-    throw new RangeError(`writeRound: intervalMin ${input.intervalMin} is outside ${ROUND_INTERVAL_MIN_MIN}–${ROUND_INTERVAL_MAX_MIN}`);
+  if (!(input.intervalMin >= SHORTEST_ROUND_INTERVAL_MIN && input.intervalMin <= LONGEST_ROUND_INTERVAL_MIN)) {
+    throw new RangeError(`writeRound: intervalMin ${input.intervalMin} is outside ${SHORTEST_ROUND_INTERVAL_MIN}–${LONGEST_ROUND_INTERVAL_MIN}`);
   }
   const seen = new Set<string>();
   for (const service of verdict.services) {

@@ -21,7 +21,7 @@ import { dirname, join, normalize } from 'node:path/posix';
 import ts from 'typescript';
 
 export interface SourceText {
-  /** Path from the repository root, with forward slashes: `src/probe/http.ts`. */
+  /** Path from the repository root, with forward slashes: `src/probe/answer.ts`. */
   readonly path: string;
   readonly text: string;
 }

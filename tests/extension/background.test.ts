@@ -11,7 +11,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CATALOGUE } from '../../src/catalogue';
 import { createTranslate, type LocaleMessages } from '../../src/i18n/translate';
 import { openHistory } from '../../src/store/open';
-import { currentState } from '../../src/store/queries';
+import { latestRecords } from '../../src/store/queries';
 import { HISTORY_DB_NAME } from '../../src/store/schema';
 
 const EN = JSON.parse(readFileSync(new URL('../../assets/_locales/en/messages.json', import.meta.url), 'utf8')) as LocaleMessages;
@@ -250,7 +250,7 @@ describe('the background in a (fake) browser', () => {
     const afterAt = await waitForRound(nextAt);
     expect(afterAt).toBeGreaterThan(nextAt);
     const db = await openHistory(factory);
-    expect((await currentState(db, ['whatsapp'])).lastRound?.roundId).toBeGreaterThanOrEqual(nextAt);
+    expect((await latestRecords(db, ['whatsapp'])).lastRound?.roundId).toBeGreaterThanOrEqual(nextAt);
     db.close();
     // The pages read the same reopened history: the history page and an export work again too.
     const page = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/history.html') };

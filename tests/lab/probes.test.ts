@@ -8,7 +8,7 @@ import { CATALOGUE } from '../../src/catalogue';
 import { createNodeTransport } from '../../src/cli/node-transport';
 import type { FailureCode } from '../../src/probe/failure/codes';
 import type { ProbeContext, ProbeTask } from '../../src/probe/probe';
-import { runProbe } from '../../src/probe/registry';
+import { runProbe } from '../../src/probe/run-probe';
 import type { Observation } from '../../src/probe/observation';
 import { BOGUS_ADDRESS, type Behaviour } from './behaviour';
 import { createLab, type Lab } from './lab';

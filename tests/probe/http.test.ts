@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { HttpTask } from '../../src/probe/probe';
-import { httpProbe } from '../../src/probe/http';
+import { probeAnswer } from '../../src/probe/answer';
 import type { RequestDetail } from '../../src/probe/transport';
 import { context, settle, T0 } from './context';
 import { FakeTransport, text, type Behaviour } from './fake-transport';
@@ -17,7 +17,7 @@ const task = (overrides: Partial<HttpTask> = {}): HttpTask => ({
 
 async function run(environment: 'chrome' | 'firefox' | 'node', behaviour: Behaviour, t = task(), tunables = {}) {
   const transport = new FakeTransport(environment, behaviour);
-  const observation = await settle(httpProbe.run(t, context(transport, tunables)));
+  const observation = await settle(probeAnswer(t, context(transport, tunables)));
   return { observation, transport };
 }
 
@@ -65,7 +65,7 @@ describe('http probe: answers', () => {
   it('gives every request its own key, even for the same URL', async () => {
     const transport = new FakeTransport('chrome', { type: 'answer' }, { type: 'answer' });
     const ctx = context(transport);
-    await settle(Promise.all([httpProbe.run(task(), ctx), httpProbe.run(task(), ctx)]));
+    await settle(Promise.all([probeAnswer(task(), ctx), probeAnswer(task(), ctx)]));
     const [a, b] = transport.sent.map((s) => s.key);
     expect(a).not.toBe(b);
     expect(transport.sent.map((s) => s.url)).toEqual(['https://web.whatsapp.com/', 'https://web.whatsapp.com/']);
@@ -200,7 +200,7 @@ describe('http probe: failures', () => {
 
   it('a bad URL is an observation, not a crash', async () => {
     const transport = new FakeTransport('chrome', { type: 'reject', thrown: new TypeError('Failed to parse URL from not a url') });
-    const observation = await settle(httpProbe.run(task({ url: 'not a url' }), context(transport)));
+    const observation = await settle(probeAnswer(task({ url: 'not a url' }), context(transport)));
     expect(observation).toMatchObject({ ok: false, failure: 'error', wireBytes: 0 });
   });
 });

@@ -7,10 +7,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createNodeTransport, type NodeTransportOptions } from '../../src/cli/node-transport';
 import type { NodeNetwork, Route } from '../../src/cli/node-network';
-import { httpProbe } from '../../src/probe/http';
+import { probeAnswer } from '../../src/probe/answer';
 import type { Observation } from '../../src/probe/observation';
 import type { HttpTask, ProbeContext, ProbeTunables, ThroughputTask } from '../../src/probe/probe';
-import { throughputProbe } from '../../src/probe/throughput';
+import { measureThroughput } from '../../src/probe/throughput';
 import type { RequestDetail, Transport } from '../../src/probe/transport';
 import { GOOD_HOST, GOOD_IP, makeCertificates, type TestCertificates } from './certificates';
 import { FINGERPRINTS, BOGUS_PREFIXES } from './context';
@@ -63,7 +63,7 @@ async function probe(
     ...inner,
     detail: async (url) => (detail = await inner.detail(url)),
   };
-  const observation = await httpProbe.run(task, context(transport, tunables));
+  const observation = await probeAnswer(task, context(transport, tunables));
   return { observation, detail };
 }
 
@@ -296,14 +296,14 @@ describe('Node transport: throughput', () => {
 
   it('reads the first 64 KiB of a ranged object', async () => {
     place('plain.test', '45.67.0.1', 80, toLoopback(servers.plain!));
-    const observation = await throughputProbe.run(throughput('/object'), context(createNodeTransport(network), ANSWERING));
+    const observation = await measureThroughput(throughput('/object'), context(createNodeTransport(network), ANSWERING));
     expect(observation).toMatchObject({ ok: true, status: 206, reached: { headers: true, bytes: 64 * KIB } });
     expect(observation.transfer).toMatchObject({ complete: false, stalled: false });
   });
 
   it('a body that freezes after 16 KiB is a stall that keeps its bytes', async () => {
     place('plain.test', '45.67.0.1', 80, toLoopback(servers.plain!));
-    const observation = await throughputProbe.run(throughput('/stall'), context(createNodeTransport(network), HANGING));
+    const observation = await measureThroughput(throughput('/stall'), context(createNodeTransport(network), HANGING));
     expect(observation).toMatchObject({ ok: true, status: 200, reached: { headers: true, bytes: 16 * KIB } });
     expect(observation.failure).toBeUndefined();
     expect(observation.transfer?.stalled).toBe(true);

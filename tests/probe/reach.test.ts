@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ReachTask } from '../../src/probe/probe';
-import { reachProbe } from '../../src/probe/reach';
+import { probeAnswer } from '../../src/probe/answer';
 import { context, settle, T0 } from './context';
 import { FakeTransport, type Behaviour } from './fake-transport';
 
@@ -16,7 +16,7 @@ const task = (overrides: Partial<ReachTask> = {}): ReachTask => ({
 
 async function run(environment: 'chrome' | 'firefox' | 'node', behaviour: Behaviour, t = task()) {
   const transport = new FakeTransport(environment, behaviour);
-  return settle(reachProbe.run(t, context(transport, { headersTimeoutMs: 500 })));
+  return settle(probeAnswer(t, context(transport, { headersTimeoutMs: 500 })));
 }
 
 beforeEach(() => {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ThroughputTask } from '../../src/probe/probe';
-import { throughputProbe } from '../../src/probe/throughput';
+import { measureThroughput } from '../../src/probe/throughput';
 import { context, settle, T0 } from './context';
 import { drip, FakeTransport, type Behaviour } from './fake-transport';
 
@@ -19,7 +19,7 @@ const task = (overrides: Partial<ThroughputTask> = {}): ThroughputTask => ({
 async function run(behaviour: Behaviour, t = task(), environment: 'chrome' | 'firefox' | 'node' = 'chrome') {
   const transport = new FakeTransport(environment, behaviour);
   // Production timers: time is fake, so a 10 s body timer costs nothing.
-  const observation = await settle(throughputProbe.run(t, context(transport)), 25);
+  const observation = await settle(measureThroughput(t, context(transport)), 25);
   return { observation, transport };
 }
 

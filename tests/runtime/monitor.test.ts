@@ -4,7 +4,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { StoreFullError } from '../../src/store/store-full-error';
-import { currentState } from '../../src/store/queries';
+import { latestRecords } from '../../src/store/queries';
 import { createLab, type Lab } from '../lab/lab';
 import { createHarness, states, type Harness } from './harness';
 import { ROUND_ALARM_OVERDUE_MS, WATCHDOG_PERIOD_MIN } from '../../src/runtime/monitor';
@@ -100,7 +100,7 @@ describe('a block that starts and ends', () => {
     expect(h.effects.states.at(-1)?.blockedCount).toBe(0);
 
     // The incident is in the history, closed.
-    const stored = await currentState(h.db);
+    const stored = await latestRecords(h.db);
     expect(stored.openIncidents).toEqual({});
   });
 
@@ -110,7 +110,7 @@ describe('a block that starts and ends', () => {
     lab.service('whatsapp').dns('nxdomain');
     await regularRound(h);
     expect(h.effects.shown.map((shown) => shown.text.title)).toEqual(['WhatsApp is blocked']);
-    const incident = (await currentState(h.db)).openIncidents.whatsapp;
+    const incident = (await latestRecords(h.db)).openIncidents.whatsapp;
     expect(incident).toMatchObject({ state: 'blocked', how: 'dns', end: null });
 
     // A full-tunnel VPN abroad: WhatsApp answers through it, the country control says NL.
@@ -124,7 +124,7 @@ describe('a block that starts and ends', () => {
     expect(through?.services.find((service) => service.id === 'whatsapp')?.pending).toBeUndefined();
     expect(through?.blockedCount).toBe(1);
     expect(h.effects.shown).toHaveLength(1);
-    expect((await currentState(h.db)).openIncidents.whatsapp).toEqual(incident);
+    expect((await latestRecords(h.db)).openIncidents.whatsapp).toEqual(incident);
 
     // Off again, the block unchanged: nothing new.
     lab.exitCountry('RU');
@@ -134,7 +134,7 @@ describe('a block that starts and ends', () => {
     expect(after?.path).toBe('direct');
     expect(after?.services.find((service) => service.id === 'whatsapp')).toMatchObject({ state: 'blocked', how: 'dns', confirmed: true });
     expect(h.effects.shown).toHaveLength(1);
-    expect((await currentState(h.db)).openIncidents.whatsapp).toEqual(incident);
+    expect((await latestRecords(h.db)).openIncidents.whatsapp).toEqual(incident);
   });
 
   it('a flaky round never alarms', async () => {
@@ -268,18 +268,18 @@ describe('a full disk', () => {
       },
     });
     await h.monitor.start('install');
-    const before = await currentState(h.db);
+    const before = await latestRecords(h.db);
     full = true;
     lab.service('whatsapp').dns('nxdomain');
     h.clock.advance(5 * MINUTE);
     await h.monitor.onAlarm('round');
     expect(h.effects.logs.some((line) => /dropped: The history database is full/.test(line))).toBe(true);
-    expect(await currentState(h.db)).toEqual(before);
+    expect(await latestRecords(h.db)).toEqual(before);
     // Still scheduling, and working again once there is room.
     expect(h.effects.alarms.get('round')).toBeGreaterThan(h.clock.now());
     full = false;
     await regularRound(h);
-    expect((await currentState(h.db)).lastRound?.roundId).toBeGreaterThan(before.lastRound?.roundId ?? 0);
+    expect((await latestRecords(h.db)).lastRound?.roundId).toBeGreaterThan(before.lastRound?.roundId ?? 0);
   });
 });
 
@@ -315,7 +315,7 @@ describe('monitoring never silently stops', () => {
       },
     });
     await h.monitor.start('install');
-    const before = await currentState(h.db);
+    const before = await latestRecords(h.db);
     broken = true;
     h.clock.advance(5 * MINUTE);
     await expect(h.monitor.onAlarm('round')).rejects.toThrow('connection is closing');
@@ -326,7 +326,7 @@ describe('monitoring never silently stops', () => {
     broken = false;
     h.clock.advance((next ?? 0) - h.clock.now());
     await h.monitor.onAlarm('round');
-    expect((await currentState(h.db)).lastRound?.roundId).toBeGreaterThan(before.lastRound?.roundId ?? 0);
+    expect((await latestRecords(h.db)).lastRound?.roundId).toBeGreaterThan(before.lastRound?.roundId ?? 0);
   });
 
   it('a round that cannot even read its state arms the next round an interval later', async () => {
@@ -334,7 +334,7 @@ describe('monitoring never silently stops', () => {
     const h = await createHarness(lab, {
       history: (db) => {
         const port = idbPort(db);
-        return { ...port, loadState: () => (broken ? Promise.reject(new Error('InvalidStateError: database deleted')) : port.loadState()) };
+        return { ...port, loadRuntime: () => (broken ? Promise.reject(new Error('InvalidStateError: database deleted')) : port.loadRuntime()) };
       },
     });
     await h.monitor.start('install');
@@ -347,10 +347,10 @@ describe('monitoring never silently stops', () => {
     expect(h.effects.alarms.get('round') ?? 0).toBeGreaterThanOrEqual(failedAt + 5 * MINUTE);
     expect(h.effects.alarms.get('round') ?? 0).toBeLessThanOrEqual(h.clock.now() + 5 * MINUTE);
     broken = false;
-    const rounds = (await currentState(h.db)).lastRound?.roundId ?? 0;
+    const rounds = (await latestRecords(h.db)).lastRound?.roundId ?? 0;
     h.clock.advance(5 * MINUTE);
     await h.monitor.onAlarm('round');
-    expect((await currentState(h.db)).lastRound?.roundId).toBeGreaterThan(rounds);
+    expect((await latestRecords(h.db)).lastRound?.roundId).toBeGreaterThan(rounds);
   });
 
   it('a transport that throws on every request: the round ends, the next one is armed and runs', async () => {
@@ -372,15 +372,15 @@ describe('monitoring never silently stops', () => {
     await h.monitor.onAlarm('round').catch(() => undefined);
     expect(h.effects.alarms.get('round') ?? 0).toBeGreaterThan(h.clock.now());
     throwing = false;
-    const rounds = (await currentState(h.db)).lastRound?.roundId ?? 0;
+    const rounds = (await latestRecords(h.db)).lastRound?.roundId ?? 0;
     h.clock.advance((h.effects.alarms.get('round') ?? 0) - h.clock.now());
     await h.monitor.onAlarm('round');
-    expect((await currentState(h.db)).lastRound?.roundId).toBeGreaterThan(rounds);
+    expect((await latestRecords(h.db)).lastRound?.roundId).toBeGreaterThan(rounds);
   });
 
   it('the watchdog is armed first on every start, even when the database fails', async () => {
     const h = await createHarness(lab, {
-      history: (db) => ({ ...idbPort(db), loadState: () => Promise.reject(new Error('database gone')) }),
+      history: (db) => ({ ...idbPort(db), loadRuntime: () => Promise.reject(new Error('database gone')) }),
     });
     await expect(h.monitor.start('wake')).rejects.toThrow('database gone');
     expect(h.effects.repeating.get('watchdog')).toBe(WATCHDOG_PERIOD_MIN);

@@ -114,7 +114,7 @@ describe('pause', () => {
     expect(h.effects.alarms.get('round')).toBeNull();
     expect(h.effects.alarms.get('confirm')).toBeNull();
     // What the paused round decided waits in the outbox (on a quiet machine: WhatsApp blocked, confirmed on its third round)…
-    const held = (await h.history.loadState()).outbox.map((notification) => notification.id);
+    const held = (await h.history.loadRuntime()).outbox.map((notification) => notification.id);
     await h.monitor.resume();
     // …and is shown once checks resume.
     expect(h.effects.shown.map((shown) => shown.id)).toEqual(expect.arrayContaining(held));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NETWORK_SUBJECT } from '../../src/confirm/types';
-import { bytesPerDay, currentState, historyRange, incidentsBetween, last24h, roundDetail } from '../../src/store/queries';
+import { bytesPerDay, latestRecords, historyRange, incidentsBetween, last24h, roundDetail } from '../../src/store/queries';
 import { prune } from '../../src/store/retention';
 import { writeRound } from '../../src/store/write-round';
 import { change, DAY, freshDb, HOUR, makeRound, MIN, T0, type RoundSpec } from './fixtures';
@@ -9,16 +9,16 @@ async function writeEvery5Min(db: Awaited<ReturnType<typeof freshDb>>, from: num
   for (let roundId = from, i = 0; roundId < to; roundId += 5 * MIN, i++) await writeRound(db, makeRound(roundId, spec(roundId, i)));
 }
 
-describe('currentState', () => {
+describe('latestRecords', () => {
   it('is empty before the first round', async () => {
-    expect(await currentState(await freshDb())).toEqual({ lastRound: null, services: {}, openIncidents: {} });
+    expect(await latestRecords(await freshDb())).toEqual({ lastRound: null, services: {}, openIncidents: {} });
   });
 
   it('gives the newest verdict of every service, even one not probed in the last round, and the open incidents', async () => {
     const db = await freshDb();
     await writeRound(db, makeRound(T0, { states: { viber: { state: 'blocked', how: 'dns' } }, changes: [change('viber', 'started', T0, { state: 'blocked', how: 'dns' })] }));
     await writeRound(db, makeRound(T0 + 5 * MIN, { services: ['whatsapp', 'telegram'], states: { telegram: { state: 'partial', how: 'tls' } } }));
-    const state = await currentState(db);
+    const state = await latestRecords(db);
     expect(state.lastRound?.roundId).toBe(T0 + 5 * MIN);
     expect(Object.keys(state.services).sort()).toEqual(['discord', 'instagram', 'messenger', 'signal', 'telegram', 'viber', 'whatsapp', 'x', 'youtube']);
     expect(state.services.telegram).toMatchObject({ roundId: T0 + 5 * MIN, state: 'partial', how: 'tls' });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NETWORK_SUBJECT } from '../../src/confirm/types';
-import { currentState, incidentsBetween } from '../../src/store/queries';
+import { latestRecords, incidentsBetween } from '../../src/store/queries';
 import { StoreFullError } from '../../src/store/store-full-error';
 import { readState, writeState } from '../../src/store/runtime-state-store';
 import { secondsSince, writeRound } from '../../src/store/write-round';
@@ -66,12 +66,12 @@ describe('writeRound', () => {
     const db = await freshDb();
     const start = T0 + 10 * MIN;
     await writeRound(db, makeRound(T0 + 20 * MIN, { states: { whatsapp: { state: 'blocked', how: 'dns' } }, changes: [change('whatsapp', 'started', T0 + 20 * MIN, { state: 'blocked', how: 'dns', since: start })] }));
-    let state = await currentState(db);
+    let state = await latestRecords(db);
     expect(state.openIncidents.whatsapp).toEqual({ subject: 'whatsapp', state: 'blocked', how: 'dns', start, end: null });
 
     const end = T0 + 60 * MIN;
     await writeRound(db, makeRound(T0 + 70 * MIN, { changes: [change('whatsapp', 'ended', T0 + 70 * MIN, { state: 'reachable', since: end }, { state: 'blocked', how: 'dns', since: start })] }));
-    state = await currentState(db);
+    state = await latestRecords(db);
     expect(state.openIncidents).toEqual({});
     expect(await incidentsBetween(db, T0, T0 + DAY)).toEqual([{ subject: 'whatsapp', state: 'blocked', how: 'dns', start, end }]);
   });

@@ -5,18 +5,10 @@
  * language (`@@ui_locale` / `@@bidi_dir` would make English text run right to left in a Hebrew
  * browser).
  */
-import { browser } from 'wxt/browser';
 import { toUiLanguage } from '../../../src/guidance/languages';
-import type { Translate } from '../../../src/i18n/translate';
+import { browserTranslate, getMessage } from '../browser-translate';
 import { createI18n, type I18n } from './i18n';
 
-// WXT types `getMessage` by the keys it generated at `wxt prepare`; our keys are typed by
-// MessageKey instead, so the browser's function is read with its plain signature.
-type GetMessage = (name: string, substitutions?: string | string[]) => string;
-
 export function browserI18n(): I18n {
-  const getMessage = browser.i18n.getMessage.bind(browser.i18n) as GetMessage;
-  const translate: Translate = (key, substitutions) =>
-    getMessage(key, substitutions === undefined || typeof substitutions === 'string' ? substitutions : [...substitutions]);
-  return createI18n(translate, toUiLanguage(getMessage('guidance_locale')));
+  return createI18n(browserTranslate, toUiLanguage(getMessage('guidance_locale')));
 }

@@ -52,8 +52,15 @@ export function isFailureCode(value: unknown): value is FailureCode {
   return typeof value === 'string' && (FAILURE_CODES as readonly string[]).includes(value);
 }
 
-/** Failures that say nothing about censorship: the round they occur in is not valid. */
+/**
+ * Failures on the device itself (offline, another extension or a policy, a proxy): nothing left
+ * the device, no address was involved, and they say nothing about censorship.
+ */
 export const LOCAL_FAILURES: readonly FailureCode[] = ['offline', 'client_blocked', 'proxy_error'];
+
+export function isLocalFailureCode(code: FailureCode): boolean {
+  return LOCAL_FAILURES.includes(code);
+}
 
 /**
  * Failures that can only happen after a TCP connection to the host was made and it spoke:

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { PROBES, runProbe } from '../../src/probe/registry';
+import { runProbe } from '../../src/probe/run-probe';
 import { context, settle, T0 } from './context';
 import { FakeTransport } from './fake-transport';
 
@@ -9,12 +9,7 @@ beforeEach(() => {
 });
 afterEach(() => vi.useRealTimers());
 
-describe('probe registry', () => {
-  it('files every probe under its own kind', () => {
-    for (const [key, probe] of Object.entries(PROBES)) expect(probe.kind).toBe(key);
-    expect(Object.keys(PROBES).sort()).toEqual(['http', 'reach', 'throughput']);
-  });
-
+describe('runProbe', () => {
   it('runs the probe of the task’s kind', async () => {
     const transport = new FakeTransport(
       'chrome',
