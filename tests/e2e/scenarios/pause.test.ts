@@ -9,7 +9,7 @@ import type { WithChrome } from '../harness/extension-apis';
 import { closeScenario, localeMessage, openScenario, recordFigure, type Scenario } from '../harness/scenario';
 import type { BrowserLab } from '../../lab/netns/browser-lab';
 
-/** The shortest interval a person can set, min (ROUND_INTERVAL_MIN_MIN): keeps the wait short. */
+/** The shortest interval a person can set, min (SHORTEST_ROUND_INTERVAL_MIN): keeps the wait short. */
 const INTERVAL_MIN = 1;
 /** How long the paused browser is watched, ms: two and a half round intervals, so at least two rounds would have been due. */
 const WATCH_MS = 2.5 * INTERVAL_MIN * 60_000;
