@@ -7,7 +7,8 @@
  * Outside a lab namespace it runs itself inside a fresh one of its own. Inside, it tests a copy of
  * `.output/firefox-mv2` (`npm run build`) or of BLOCKWATCH_FIREFOX_DIR taken at its start, writes
  * figures to test-results/firefox-figures.jsonl, and ends with vitest's count line
- * `firefox scenarios: N passed, M failed`; the exit status is vitest's.
+ * `firefox scenarios: N passed, M failed`; the exit status is vitest's. BLOCKWATCH_FIREFOX_LONG=1
+ * adds the long ones CI leaves out (`FIREFOX_LONG_SCENARIOS`); a name filter picks among those run.
  */
 import { spawn } from 'node:child_process';
 import { cp, rm, stat } from 'node:fs/promises';
