@@ -5,23 +5,24 @@
  * WhatsApp read Partly blocked and was never notified. Now it is confirmed blocked, with one
  * notification and a badge.
  *
- * The `how` is `tls`, not the right `dns`, in both browsers: a known limitation (README,
- * Limitations), asserted as it is so a fix shows. From a browser the lie cannot be told from
- * interception, because neither gives the address a failed TLS connection went to:
- * - Chromium: every WhatsApp name is HSTS-preloaded (wa.me too: a plain http://wa.me/ probe was
- *   upgraded to https in this lab's Chromium 156), and its webRequest error has no address;
- * - Firefox ESR 153: its webRequest `onErrorOccurred` has no `ip` for a certificate error either
- *   (seen in this scenario: every endpoint `tls_cert_name`, none `dns_bogus`); the channel learns
- *   its peer only once the handshake succeeds.
- * Where the address is known (Node), the same network reads blocked by `dns`
- * (tests/lab/engine.test.ts). Still blocked here, with one notification and a badge.
+ * The `how` differs by browser, and each is asserted:
+ * - Firefox: `dns`, the right answer. Its webRequest gives no `ip` for a certificate error (the
+ *   channel learns its peer only once the handshake succeeds: seen in Firefox ESR 153), so the
+ *   transport asks Firefox's own resolver (`dns.resolve`, extension/background/browser-transport.ts)
+ *   for the address, finds the filter's, and the probe reads a resolver lie (`dns_bogus`).
+ * - Chromium: `tls`, a known limitation (README, Limitations). Every WhatsApp name is
+ *   HSTS-preloaded (wa.me too: a plain http://wa.me/ probe was upgraded to https in this lab's
+ *   Chromium 156), Chromium gives no address with a certificate error and an extension has no
+ *   resolver API there, so from Chromium the lie cannot be told from interception. Still blocked,
+ *   with one notification and a badge.
  */
+import { BROWSER } from '../harness/blockwatch';
 import { describeConfirmedBlock } from '../harness/confirmed-block';
 
 describeConfirmedBlock({
   title: 'resolved to the filter server',
   serviceId: 'whatsapp',
   serviceName: 'WhatsApp',
-  how: 'tls',
+  how: BROWSER === 'firefox' ? 'dns' : 'tls',
   block: (lab) => lab.service('whatsapp').dns().bogus(),
 });
