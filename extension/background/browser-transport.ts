@@ -13,6 +13,8 @@
  * request (measured in Chromium: ~160 ms for an NXDOMAIN). So a request stays joinable until the
  * probe forgets it, and `detail` waits a little for its events.
  */
+import { isIpLiteral } from '../../src/address';
+import { firefoxFailure } from '../../src/probe/failure/firefox';
 import type { Environment, RequestDetail, Transport, TransportRequest } from '../../src/probe/transport';
 
 /** How long to wait, after a request settled, for the browser's event about it, ms: events are dispatched asynchronously and may trail the fetch's promise. */
@@ -24,6 +26,16 @@ export const DETAIL_WAIT_MS = 1_500;
  * never blocked for good.
  */
 export const QUEUE_HOLD_LIMIT_MS = 60_000;
+
+/**
+ * How long the address of a failed TLS connection may be looked up, ms: the browser's resolver
+ * answers from its cache at once (it resolved the name a moment ago); a resolver gone silent must
+ * not hold the probe much past its own timers.
+ */
+export const RESOLVE_WAIT_MS = 1_000;
+
+/** The browser's own resolver (Firefox: `dns.resolve`): a name's addresses, in the order it dials them. */
+export type ResolveHost = (hostname: string) => Promise<readonly string[]>;
 
 /** `tabId` of a request no tab made: the extension's own. */
 export const EXTENSION_REQUEST = -1;
@@ -80,8 +92,50 @@ function normalize(url: string): string {
   }
 }
 
-/** `patterns`: the match patterns of every probed host (never a catch-all). */
-export function createBrowserTransport(environment: Environment, events: WebRequestEvents, patterns: readonly string[], fetchFunction: FetchFunction): BrowserTransport {
+/** Whether the browser's words for a failure are a TLS failure (after DNS and connect succeeded). Only Firefox's words are read: only Firefox has a resolver API. */
+function isTlsFailure(environment: Environment, raw: string): boolean {
+  return environment === 'firefox' && (firefoxFailure(raw) ?? '').startsWith('tls_');
+}
+
+/** The first address the browser's resolver gives for `url`'s host, within RESOLVE_WAIT_MS; undefined for an IP literal, a failed or slow lookup. */
+async function firstAddress(resolveHost: ResolveHost, url: string): Promise<string | undefined> {
+  let hostname: string;
+  try {
+    hostname = new URL(url).hostname;
+  } catch {
+    return undefined;
+  }
+  if (isIpLiteral(hostname)) return undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), RESOLVE_WAIT_MS);
+  });
+  try {
+    return await Promise.race([resolveHost(hostname).then((addresses) => addresses[0]), late]);
+  } catch {
+    return undefined;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * `patterns`: the match patterns of every probed host (never a catch-all).
+ *
+ * `resolveHost` (Firefox): Firefox's webRequest gives no `ip` for a request whose TLS handshake
+ * failed (the channel learns its peer only after it), so a certificate from a filter server a
+ * lying resolver sent us to looks like interception. For such a failure the transport asks the
+ * browser's own resolver, which answers from the cache the request just used, and reports its
+ * first address (the one Firefox dials first) as `ip`: the probe then tells a lie to a bogus
+ * address (`dns_bogus`) from interception on a real one (src/probe/bogus-address.ts).
+ */
+export function createBrowserTransport(
+  environment: Environment,
+  events: WebRequestEvents,
+  patterns: readonly string[],
+  fetchFunction: FetchFunction,
+  resolveHost?: ResolveHost,
+): BrowserTransport {
   const byKey = new Map<string, Pending>();
   /** The request now in flight for a URL, waiting for its webRequest id. */
   const unbound = new Map<string, Pending>();
@@ -222,6 +276,10 @@ export function createBrowserTransport(environment: Environment, events: WebRequ
             resolve();
           };
         });
+      }
+      if (resolveHost && pending.detail.error !== undefined && pending.detail.ip === undefined && isTlsFailure(environment, pending.detail.error)) {
+        const resolved = await firstAddress(resolveHost, pending.url);
+        if (resolved !== undefined) pending.detail.ip = resolved;
       }
       const { error, ip, redirectedTo } = pending.detail;
       if (error === undefined && ip === undefined && redirectedTo === undefined) return undefined;

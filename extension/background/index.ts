@@ -61,13 +61,21 @@ function extensionUrl(path: string): string {
   return (browser.runtime.getURL as (path: string) => string)(path);
 }
 
+/** Firefox's `dns` API (MV2, the `dns` permission): the browser's own resolver and cache. */
+interface FirefoxDns {
+  resolve(hostname: string): Promise<{ readonly addresses: readonly string[] }>;
+}
+
 export default defineBackground({
   type: 'module',
   main() {
     const failed = (what: string) => (error: unknown): void => console.error(`[blockwatch] ${what} failed`, error);
     // Listeners first, for the catalogue's hosts; the person's own targets join once the settings are read.
     const inBrowser = environment();
-    const transport = createBrowserTransport(inBrowser, browser.webRequest as unknown as WebRequestEvents, hostPermissions(CATALOGUE), (url, init) => fetch(url, init));
+    // Firefox's own resolver (the `dns` permission), for the address of a failed TLS connection; absent where a build lacks the API.
+    const firefoxDns = inBrowser === 'firefox' ? (browser as unknown as { dns?: FirefoxDns }).dns : undefined;
+    const resolveHost = firefoxDns ? async (hostname: string) => (await firefoxDns.resolve(hostname)).addresses : undefined;
+    const transport = createBrowserTransport(inBrowser, browser.webRequest as unknown as WebRequestEvents, hostPermissions(CATALOGUE), (url, init) => fetch(url, init), resolveHost);
     const originRemoval =
       inBrowser === 'firefox'
         ? removeOriginWithListener((browser.webRequest as unknown as { onBeforeSendHeaders: BeforeSendHeaders }).onBeforeSendHeaders, extensionUrl('/'), hostPermissions(CATALOGUE))

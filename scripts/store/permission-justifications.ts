@@ -29,6 +29,8 @@ const API_REASONS: Record<ApiPermission, string> = {
     'Chrome only. One session rule removes the `Origin` header (chrome-extension://<id>) that Chrome adds to Blockwatch\'s own check requests, so a provider reading the traffic cannot tell a Blockwatch user by it. It applies only to requests Blockwatch itself makes, never to a page.',
   webRequestBlocking:
     'Firefox only. Removes the `Origin` header (moz-extension://<per-install id>) that Firefox adds to Blockwatch\'s own check requests, so nothing on the wire names the install. It applies only to Blockwatch\'s own background requests to the hosts below, never to a page, and changes nothing else.',
+  dns:
+    'Firefox only. When one of Blockwatch\'s own check requests fails with a certificate error, Firefox does not say which address it connected to; Blockwatch asks Firefox\'s own resolver (its cached answer for that checked host) for it, to tell a resolver lie that sends the name to a filter server (a DNS block) from interception. Only the catalogue\'s and the person\'s own checked hosts are looked up, never a page\'s.',
 };
 
 const OPTIONAL_REASON =

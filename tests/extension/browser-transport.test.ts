@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { afterEach, vi } from 'vitest';
-import { createBrowserTransport, QUEUE_HOLD_LIMIT_MS, type FetchFunction, type RequestFilter, type WebRequestEvents } from '../../extension/background/browser-transport';
+import { createBrowserTransport, QUEUE_HOLD_LIMIT_MS, RESOLVE_WAIT_MS, type FetchFunction, type RequestFilter, type WebRequestEvents } from '../../extension/background/browser-transport';
 
 type Listener = (details: never) => void;
 interface Registered {
@@ -113,6 +113,59 @@ describe('the browser transport', () => {
     const response = await transport.fetch('https://web.whatsapp.com', request('k'));
     expect(response.status).toBe(403);
     expect(await transport.detail('k')).toEqual({ ip: '157.240.0.53' });
+  });
+
+  describe('Firefox: the address of a failed TLS connection, from its own resolver', () => {
+    // Firefox 153's onErrorOccurred has no `ip` for a certificate error (seen in the lab's dns-lie-filter scenario).
+    const certificateError = 'Unable to communicate securely with peer: requested domain name does not match the server’s certificate.';
+    const failing = (web: FakeWebRequest, error: string) => async (url: string): Promise<Response> => {
+      const id = web.begin(url);
+      web.fire('onErrorOccurred', { requestId: id, url, tabId: -1, error });
+      throw new TypeError('NetworkError when attempting to fetch resource.');
+    };
+
+    it('a certificate error with no address gets the first address the resolver gives for the name (a filter server: the probe can tell the lie)', async () => {
+      const web = new FakeWebRequest();
+      const asked: string[] = [];
+      const transport = createBrowserTransport('firefox', web.events, PATTERNS, failing(web, certificateError), async (hostname) => {
+        asked.push(hostname);
+        return ['10.10.34.34', '10.10.34.35'];
+      });
+      await expect(transport.fetch('https://web.whatsapp.com/', request('tls'))).rejects.toThrow();
+      expect(await transport.detail('tls')).toEqual({ error: certificateError, ip: '10.10.34.34' });
+      expect(asked).toEqual(['web.whatsapp.com']);
+    });
+
+    it('other failures, and Chromium, are left as the browser told them: no lookup', async () => {
+      const web = new FakeWebRequest();
+      const asked: string[] = [];
+      const resolveHost = async (hostname: string): Promise<readonly string[]> => {
+        asked.push(hostname);
+        return ['10.10.34.34'];
+      };
+      const firefox = createBrowserTransport('firefox', web.events, PATTERNS, failing(web, 'NS_ERROR_NET_RESET'), resolveHost);
+      await expect(firefox.fetch('https://web.whatsapp.com/', request('reset'))).rejects.toThrow();
+      expect(await firefox.detail('reset')).toEqual({ error: 'NS_ERROR_NET_RESET' });
+      const chrome = createBrowserTransport('chrome', new FakeWebRequest().events, PATTERNS, failing(web, 'net::ERR_CERT_AUTHORITY_INVALID'), resolveHost);
+      await expect(chrome.fetch('https://signal.org/', request('cert'))).rejects.toThrow();
+      expect(await chrome.detail('cert')).toEqual(undefined);
+      expect(asked).toEqual([]);
+    });
+
+    it('a resolver that fails or never answers leaves the failure without an address', async () => {
+      vi.useFakeTimers();
+      const web = new FakeWebRequest();
+      const silent = createBrowserTransport('firefox', web.events, PATTERNS, failing(web, certificateError), () => new Promise(() => undefined));
+      await expect(silent.fetch('https://web.whatsapp.com/', request('silent'))).rejects.toThrow();
+      const detail = silent.detail('silent');
+      await vi.advanceTimersByTimeAsync(RESOLVE_WAIT_MS);
+      expect(await detail).toEqual({ error: certificateError });
+      vi.useRealTimers();
+      const web2 = new FakeWebRequest();
+      const broken = createBrowserTransport('firefox', web2.events, PATTERNS, failing(web2, certificateError), () => Promise.reject(new Error('NS_ERROR_UNKNOWN_HOST')));
+      await expect(broken.fetch('https://web.whatsapp.com/', request('broken'))).rejects.toThrow();
+      expect(await broken.detail('broken')).toEqual({ error: certificateError });
+    });
   });
 
   it('sends the URL unchanged, without cookies or cache', async () => {

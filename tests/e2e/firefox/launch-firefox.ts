@@ -27,7 +27,7 @@ export const FIREFOX_EXTENSION_DIR = resolve(process.env.BLOCKWATCH_FIREFOX_DIR 
 /** The add-on id the build declares (wxt.config.ts). */
 export { GECKO_ID };
 /** A fixed internal UUID, so the extension's pages have a known moz-extension:// address. */
-const EXTENSION_UUID = '6f2f3b7e-0c1d-4e2a-9b7f-3c9d2a1e5b40';
+export const EXTENSION_UUID = '6f2f3b7e-0c1d-4e2a-9b7f-3c9d2a1e5b40';
 /** How long Firefox may take to show the extension page, ms: a deadline, not a measurement. */
 const PAGE_DEADLINE_MS = 20_000;
 
@@ -75,11 +75,14 @@ interface ChromeScopeConnection {
   send(method: string, params: Record<string, unknown>): Promise<{ result: unknown }>;
 }
 
-export async function launchFirefoxWithExtension(options: FirefoxOptions = {}): Promise<FirefoxWithExtension> {
-  const work = await mkdtemp(join(options.workDir ?? tmpdir(), 'firefox-'));
-  // A copy: others may rebuild .output while Firefox reads it.
+/**
+ * Copies the build into `work` (others may rebuild .output while Firefox reads it), makes a
+ * profile there that trusts `trustCaPem`, and starts Firefox on it with the build installed as a
+ * temporary add-on whose pages live at `moz-extension://<uuid>/`.
+ */
+export async function startFirefox(work: string, options: { readonly trustCaPem?: string; readonly uuid: string; readonly extensionDir?: string }): Promise<{ browser: Browser; extensionId: string }> {
   const extensionDir = join(work, 'extension');
-  await cp(FIREFOX_EXTENSION_DIR, extensionDir, { recursive: true });
+  await cp(options.extensionDir ?? FIREFOX_EXTENSION_DIR, extensionDir, { recursive: true });
   const profile = join(work, 'profile');
   await mkdir(profile, { recursive: true });
   if (options.trustCaPem) {
@@ -88,18 +91,34 @@ export async function launchFirefoxWithExtension(options: FirefoxOptions = {}): 
     await runCommand(['certutil', '-d', `sql:${profile}`, '-N', '--empty-password']);
     await runCommand(['certutil', '-d', `sql:${profile}`, '-A', '-t', 'C,,', '-n', 'blockwatch-lab-ca', '-i', caFile]);
   }
-
-  const uuid = options.uuid ?? EXTENSION_UUID;
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX_BINARY,
     headless: true,
     userDataDir: profile,
     args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: { ...QUIET_PREFS, 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }) },
+    extraPrefsFirefox: { ...QUIET_PREFS, 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: options.uuid }) },
   });
   try {
-    const extensionId = await browser.installExtension(extensionDir);
+    return { browser, extensionId: await browser.installExtension(extensionDir) };
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
+}
+
+export async function launchFirefoxWithExtension(options: FirefoxOptions = {}): Promise<FirefoxWithExtension> {
+  const work = await mkdtemp(join(options.workDir ?? tmpdir(), 'firefox-'));
+  const uuid = options.uuid ?? EXTENSION_UUID;
+  let started: { browser: Browser; extensionId: string };
+  try {
+    started = await startFirefox(work, { ...(options.trustCaPem ? { trustCaPem: options.trustCaPem } : {}), uuid });
+  } catch (error) {
+    await rm(work, { recursive: true, force: true });
+    throw error;
+  }
+  const { browser, extensionId } = started;
+  try {
     const url = `moz-extension://${uuid}/popup.html`;
     await openFromBrowserChrome(browser, url);
     const page = await findPage(browser, url);
@@ -126,33 +145,50 @@ export async function launchFirefoxWithExtension(options: FirefoxOptions = {}): 
   }
 }
 
-/** Opens `url` in a new tab from the browser's own window (system principal), selected. */
-async function openFromBrowserChrome(browser: Browser, url: string): Promise<void> {
+/**
+ * Evaluates `expression` in the browser's own window (system principal, `Services` and `gBrowser`
+ * in scope) and returns its value; throws if it throws.
+ */
+export async function evaluateInBrowserChrome(browser: Browser, expression: string): Promise<unknown> {
   const connection = (browser as unknown as { connection?: ChromeScopeConnection }).connection;
   if (!connection) throw new Error('puppeteer did not expose its WebDriver BiDi connection; the chrome-scope workaround needs it');
   const tree = (await connection.send('browsingContext.getTree', { maxDepth: 0, 'moz:scope': 'chrome' })).result as { contexts: readonly { context: string; url: string }[] };
   const window = tree.contexts.find((context) => context.url.startsWith('chrome://browser/'));
   if (!window) throw new Error(`no browser window among the chrome contexts: ${JSON.stringify(tree.contexts)}`);
-  const opened = (await connection.send('script.evaluate', {
-    expression: `(() => {
+  const evaluated = (await connection.send('script.evaluate', {
+    expression,
+    target: { context: window.context },
+    awaitPromise: false,
+  })).result as { type: string; result?: { type: string; value?: unknown }; exceptionDetails?: { text?: string } };
+  if (evaluated.type !== 'success') throw new Error(`chrome-scope script failed: ${JSON.stringify(evaluated)}`);
+  return evaluated.result?.value;
+}
+
+/** Opens `url` in a new tab from the browser's own window (system principal), selected. */
+export async function openFromBrowserChrome(browser: Browser, url: string): Promise<void> {
+  const opened = await evaluateInBrowserChrome(
+    browser,
+    `(() => {
       const tab = gBrowser.addTab(${JSON.stringify(url)}, { triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal() });
       gBrowser.selectedTab = tab;
       return true;
     })()`,
-    target: { context: window.context },
-    awaitPromise: false,
-  })).result as { type: string; result?: { type: string; value?: unknown }; exceptionDetails?: { text?: string } };
-  if (opened.type !== 'success' || opened.result?.value !== true) throw new Error(`opening ${url} from the browser window failed: ${JSON.stringify(opened)}`);
+  );
+  if (opened !== true) throw new Error(`opening ${url} from the browser window failed: ${JSON.stringify(opened)}`);
 }
 
-/** Puppeteer's page.url() can stay about:blank for a tab opened this way: ask each page where it is. */
-async function findPage(browser: Browser, url: string): Promise<Page> {
+/**
+ * Puppeteer's page.url() can stay about:blank for a tab opened this way: ask each page where it is.
+ * `readySelector`: waited for once the page is found (null: none). `except`: pages already known.
+ */
+export async function findPage(browser: Browser, url: string, readySelector: string | null = '#app', except: readonly Page[] = []): Promise<Page> {
   const deadline = Date.now() + PAGE_DEADLINE_MS;
   for (;;) {
     for (const page of await browser.pages()) {
+      if (except.includes(page)) continue;
       const href = await page.evaluate(() => location.href).catch(() => '');
       if (href.startsWith(url)) {
-        await page.waitForSelector('#app', { timeout: PAGE_DEADLINE_MS });
+        if (readySelector !== null) await page.waitForSelector(readySelector, { timeout: PAGE_DEADLINE_MS });
         return page;
       }
     }

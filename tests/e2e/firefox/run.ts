@@ -1,7 +1,9 @@
 /**
- * Everything Firefox in one command: `web-ext lint`, the smoke run in the lab, then the wire check
- * (what two installs' probes carry, `wire.ts`; lab only), each inside a fresh namespace. Ends with
- * `firefox: N passed, M failed`, the sum of all three.
+ * Everything Firefox in one command: `web-ext lint`, the smoke run in the lab, the wire check
+ * (what two installs' probes carry, `wire.ts`; lab only), then the scenario files that apply to
+ * Firefox (`run-scenarios.ts`, the same files as Chromium's; lab only, its count line
+ * `firefox scenarios: N passed, M failed`), each inside a fresh namespace. Ends with
+ * `firefox: N passed, M failed`, the sum of all four.
  *
  *   node --import tsx tests/e2e/firefox/run.ts [--offline]
  */
@@ -11,7 +13,7 @@ import { printLint, runLint } from './lint';
 
 const COUNT_LINE = /(\d+) passed, (\d+) failed/;
 
-/** Runs one of the Firefox checks (`smoke.ts`, `wire.ts`) and reads its count line. */
+/** Runs one of the Firefox checks (`smoke.ts`, `wire.ts`, `run-scenarios.ts`) and reads its count line. */
 function runCheck(file: string, args: readonly string[]): Promise<{ passed: number; failed: number }> {
   const script = fileURLToPath(new URL(file, import.meta.url));
   return new Promise((resolve) => {
@@ -46,11 +48,14 @@ async function main(): Promise<number> {
   const smoke = await runCheck('./smoke.ts', args);
   passed += smoke.passed;
   failed += smoke.failed;
-  // The wire check needs the lab: with --offline there is nothing to record.
+  // The wire check and the scenarios need the lab: with --offline there is nothing to record.
   if (!args.includes('--offline')) {
     const wire = await runCheck('./wire.ts', []);
     passed += wire.passed;
     failed += wire.failed;
+    const scenarios = await runCheck('./run-scenarios.ts', []);
+    passed += scenarios.passed;
+    failed += scenarios.failed;
   }
   process.stdout.write(`firefox: ${passed} passed, ${failed} failed\n`);
   return failed === 0 ? 0 : 1;

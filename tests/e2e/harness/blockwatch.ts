@@ -7,17 +7,26 @@
  * Notifications: Chromium keeps a shown notification until it is closed, and showing one again
  * with the same id replaces it, so `getAll()` alone cannot tell "shown once" from "shown twice".
  * `notifications.collect()` therefore reads and closes them (as a person dismissing them would),
- * and keeps every id it saw: a notification shown again appears in the log again.
+ * and keeps every id it saw: a notification shown again appears in the log again. (Headless Firefox
+ * closes each one itself as soon as it is shown; there the browser reports each close.)
+ *
+ * Which browser: Chromium (the MV3 build), or Firefox ESR (the MV2 build) when
+ * `BLOCKWATCH_BROWSER=firefox` (`tests/e2e/firefox/run-scenarios.ts`). Everything below works in
+ * both; the browser's own differences live in its `LabBrowser`.
  */
 import { resolve } from 'node:path';
-import type { Page } from 'playwright-core';
 import type { RequestName, RequestOf, ResponseEnvelope, ResponseOf } from '../../../src/protocol';
 import type { Snapshot } from '../../../src/snapshot/snapshot';
 import type { WithChrome } from './extension-apis';
+import { launchFirefoxLabBrowser } from '../firefox/firefox-lab-browser';
+import type { ExtensionPage } from './extension-page';
 import { launchBrowser, type LabBrowser, type LaunchOptions, type RelaunchOptions } from './launch-browser';
 
-/** The build under test: `npm run build` writes it; BLOCKWATCH_EXTENSION_DIR points elsewhere. */
-export const EXTENSION_DIR = resolve(process.env.BLOCKWATCH_EXTENSION_DIR ?? '.output/chrome-mv3');
+/** The browser the scenarios run in: `BLOCKWATCH_BROWSER=firefox` for Firefox ESR, Chromium otherwise. */
+export const BROWSER: 'chromium' | 'firefox' = process.env.BLOCKWATCH_BROWSER === 'firefox' ? 'firefox' : 'chromium';
+
+/** The build under test: `npm run build` writes both; BLOCKWATCH_EXTENSION_DIR points elsewhere. */
+export const EXTENSION_DIR = resolve(process.env.BLOCKWATCH_EXTENSION_DIR ?? (BROWSER === 'firefox' ? '.output/firefox-mv2' : '.output/chrome-mv3'));
 
 /**
  * How long a round may take before a wait gives up, ms. A round where everything is black-holed
@@ -64,7 +73,7 @@ export interface Blockwatch {
   setCountry(country: string | null): Promise<void>;
   readonly notifications: NotificationLog;
   toolbar(): Promise<ToolbarView>;
-  /** Forgets Chromium's DNS answers and idle connections, so the next round meets the lab as it is now. */
+  /** Forgets the browser's DNS answers and idle connections, so the next round meets the lab as it is now. */
   networkChanged(): Promise<void>;
   stopWorker(): Promise<void>;
   /** Closes the browser and opens the same profile again (a browser restart). */
@@ -75,11 +84,18 @@ export interface Blockwatch {
 export interface StartOptions extends Omit<LaunchOptions, 'extensionDir'> {
   /** Default: EXTENSION_DIR. */
   readonly extensionDir?: string;
+  /** The lab CA (PEM). Firefox keeps trust in its profile, so it is added there; Chromium trusts the lab's browser HOME instead. */
+  readonly trustCaPem?: string;
 }
 
 /** Launches the build and waits for the round it runs on install. */
 export async function startBlockwatch(options: StartOptions = {}): Promise<Blockwatch> {
-  const browser = await launchBrowser({ ...options, extensionDir: options.extensionDir ?? EXTENSION_DIR });
+  const { trustCaPem, ...chromiumOptions } = options;
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  const browser =
+    BROWSER === 'firefox'
+      ? await launchFirefoxLabBrowser({ extensionDir, ...(trustCaPem ? { trustCaPem } : {}) })
+      : await launchBrowser({ ...chromiumOptions, extensionDir });
   try {
     const blockwatch = await attach(browser, []);
     await blockwatch.roundAfter(0);
@@ -96,15 +112,15 @@ function parseNotificationId(id: string): ShownNotification {
 }
 
 async function attach(browser: LabBrowser, shownBefore: readonly ShownNotification[]): Promise<Blockwatch> {
-  let control: Page = await browser.openPage(CONTROL_PAGE);
+  let control: ExtensionPage = await browser.openExtensionPage(CONTROL_PAGE);
   const shown: ShownNotification[] = [...shownBefore];
 
   const sendRaw = async (message: { readonly type: string }): Promise<unknown> => {
-    if (control.isClosed()) control = await browser.openPage(CONTROL_PAGE);
-    return control.evaluate(
-      (outgoing) => (globalThis as unknown as WithChrome).chrome.runtime.sendMessage(outgoing),
-      message as unknown as Record<string, unknown>,
-    );
+    if (control.isClosed()) control = await browser.openExtensionPage(CONTROL_PAGE);
+    return control.evaluate((outgoing) => {
+      const apis = (globalThis as unknown as WithChrome).browser ?? (globalThis as unknown as WithChrome).chrome;
+      return apis.runtime.sendMessage(outgoing);
+    }, message as unknown as Record<string, unknown>);
   };
 
   const send = async <K extends RequestName>(type: K, request: RequestOf<K>): Promise<ResponseOf<K>> => {
@@ -153,12 +169,7 @@ async function attach(browser: LabBrowser, shownBefore: readonly ShownNotificati
         return shown;
       },
       async collect() {
-        const ids = await browser.evaluate(async () => {
-          const { notifications } = (globalThis as unknown as WithChrome).chrome;
-          const open = Object.keys(await notifications.getAll());
-          for (const id of open) await notifications.clear(id);
-          return open;
-        }, undefined);
+        const ids = await browser.takeNotifications();
         const fresh = ids.map(parseNotificationId);
         shown.push(...fresh);
         return fresh;
@@ -166,8 +177,11 @@ async function attach(browser: LabBrowser, shownBefore: readonly ShownNotificati
     },
     async toolbar() {
       return browser.evaluate(async () => {
-        const { action } = (globalThis as unknown as WithChrome).chrome;
-        return { badge: await action.getBadgeText({}), title: await action.getTitle({}) };
+        const apis = (globalThis as unknown as WithChrome).browser ?? (globalThis as unknown as WithChrome).chrome;
+        // MV3 (Chromium): `action`; MV2 (Firefox): `browserAction`.
+        const button = apis.action ?? apis.browserAction;
+        if (!button) throw new Error('the extension has neither action nor browserAction');
+        return { badge: await button.getBadgeText({}), title: await button.getTitle({}) };
       }, undefined);
     },
     async networkChanged() {

@@ -13,10 +13,9 @@ export interface ChromeApis {
     getAll(): Promise<Record<string, boolean>>;
     clear(id: string): Promise<boolean>;
   };
-  readonly action: {
-    getBadgeText(details: Record<string, never>): Promise<string>;
-    getTitle(details: Record<string, never>): Promise<string>;
-  };
+  /** The toolbar button: `action` in MV3 (Chromium), `browserAction` in MV2 (Firefox). */
+  readonly action?: ToolbarButtonApi;
+  readonly browserAction?: ToolbarButtonApi;
   readonly alarms: {
     getAll(): Promise<readonly { readonly name: string; readonly scheduledTime: number; readonly periodInMinutes?: number }[]>;
   };
@@ -28,7 +27,17 @@ export interface ChromeApis {
   };
 }
 
-/** The browser realm's global, seen from a callback passed to `evaluate`. */
+export interface ToolbarButtonApi {
+  getBadgeText(details: Record<string, never>): Promise<string>;
+  getTitle(details: Record<string, never>): Promise<string>;
+}
+
+/**
+ * The browser realm's global, seen from a callback passed to `evaluate`. Firefox has both; its
+ * MV2 `chrome.*` takes callbacks and returns nothing, so code meant for both browsers reads
+ * `browser ?? chrome` (Chromium has no `browser`).
+ */
 export interface WithChrome {
   readonly chrome: ChromeApis;
+  readonly browser?: ChromeApis;
 }

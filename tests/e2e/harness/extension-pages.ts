@@ -5,11 +5,16 @@
  *
  * A popup opened from the toolbar is the same document in a small window; a tab of the popup's
  * width shows the same layout (the toolbar popup cannot be opened in headless Chromium).
+ *
+ * Only operations both lab browsers give are used (`extension-page.ts`: evaluate, click, wait), so
+ * the views read the same in Chromium and Firefox. `page` is the playwright page, for the
+ * Chromium-only scenarios (screenshots, touch emulation); reading it in Firefox throws.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { EXTENSION_DIR, type Blockwatch } from './blockwatch';
+import type { ExtensionPage } from './extension-page';
 
 /** The popup's width in a toolbar popup, px: 24rem at 16 px (extension/popup/popup.css), plus room for a scrollbar. */
 export const POPUP_VIEWPORT = { width: 400, height: 600 } as const;
@@ -19,7 +24,10 @@ export const PAGE_VIEWPORT = { width: 1100, height: 800 } as const;
 export const RENDER_DEADLINE_MS = 15_000;
 
 export interface PopupView {
+  /** Chromium only: the playwright page. */
   readonly page: Page;
+  /** The page in either browser. */
+  readonly view: ExtensionPage;
   /** `data-state` of every service row, by `data-service`. */
   states(): Promise<Record<string, string>>;
   /** `data-confirmed` of every service row. */
@@ -37,28 +45,50 @@ export interface PopupView {
   close(): Promise<void>;
 }
 
+/** The playwright page of a view, in Chromium; a clear error in Firefox. */
+function playwrightOf(page: ExtensionPage): Page {
+  if (!page.playwright) throw new Error('this view has no playwright page: Chromium-only scenarios read `page`, the cross-browser ones `view`');
+  return page.playwright;
+}
+
+/** Waits until `selector` matches an element. */
+function waitForSelector(page: ExtensionPage, selector: string): Promise<void> {
+  return page.waitForFunction((wanted) => document.querySelector(wanted) !== null, selector, RENDER_DEADLINE_MS);
+}
+
 export async function openPopup(blockwatch: Blockwatch): Promise<PopupView> {
-  const page = await blockwatch.browser.openPage('popup.html');
+  const page = await blockwatch.browser.openExtensionPage('popup.html');
   await page.setViewportSize(POPUP_VIEWPORT);
-  await page.locator('[data-service]').first().waitFor({ timeout: RENDER_DEADLINE_MS });
-  const button = page.locator('[data-action="check-now"]');
+  await waitForSelector(page, '[data-service]');
 
   const view: PopupView = {
-    page,
+    get page() {
+      return playwrightOf(page);
+    },
+    view: page,
     states: () =>
-      page.locator('[data-service]').evaluateAll((rows) =>
-        Object.fromEntries(rows.map((row) => [row.getAttribute('data-service') ?? '', row.getAttribute('data-state') ?? ''])),
+      page.evaluate(
+        () => Object.fromEntries([...document.querySelectorAll('[data-service]')].map((row) => [row.getAttribute('data-service') ?? '', row.getAttribute('data-state') ?? ''])),
+        undefined,
       ),
     confirmed: () =>
-      page.locator('[data-service]').evaluateAll((rows) =>
-        Object.fromEntries(rows.map((row) => [row.getAttribute('data-service') ?? '', row.getAttribute('data-confirmed') === 'true'])),
+      page.evaluate(
+        () => Object.fromEntries([...document.querySelectorAll('[data-service]')].map((row) => [row.getAttribute('data-service') ?? '', row.getAttribute('data-confirmed') === 'true'])),
+        undefined,
       ),
-    network: () => page.locator('[data-network]').first().getAttribute('data-network'),
-    path: () => page.locator('[data-path]').first().getAttribute('data-path'),
-    networkText: async () => (await page.locator('[data-network]').first().innerText()).replace(/\s+/g, ' ').trim(),
+    network: () => page.evaluate(() => document.querySelector('[data-network]')?.getAttribute('data-network') ?? null, undefined),
+    path: () => page.evaluate(() => document.querySelector('[data-path]')?.getAttribute('data-path') ?? null, undefined),
+    networkText: async () => {
+      const text = await page.evaluate(() => {
+        const line = document.querySelector('[data-network]');
+        if (!(line instanceof HTMLElement)) throw new Error('the popup has no [data-network] line');
+        return line.innerText;
+      }, undefined);
+      return text.replace(/\s+/g, ' ').trim();
+    },
     async checkNow() {
       const before = (await blockwatch.snapshot()).lastRoundAt ?? 0;
-      await button.click();
+      await page.click('[data-action="check-now"]');
       await blockwatch.roundAfter(before);
       // The button comes back once the page has seen the round end (from the pushed snapshot).
       await page.waitForFunction(
@@ -67,19 +97,21 @@ export async function openPopup(blockwatch: Blockwatch): Promise<PopupView> {
           return element instanceof HTMLButtonElement && !element.disabled;
         },
         undefined,
-        { timeout: RENDER_DEADLINE_MS },
+        RENDER_DEADLINE_MS,
       );
     },
     async openGuidance(serviceId) {
-      const details = page.locator(`[data-service="${serviceId}"] details`).first();
-      // Its own summary: "More ways" nested inside has one too.
-      await details.locator(':scope > summary').click();
+      // The row's first <details> in document order, by its own summary ("More ways" nested inside has one too).
+      await page.click(`[data-service="${serviceId}"] details > summary`);
       await page.waitForFunction(
         (id) => document.querySelector(`[data-service="${id}"] details`)?.hasAttribute('open') === true,
         serviceId,
-        { timeout: RENDER_DEADLINE_MS },
+        RENDER_DEADLINE_MS,
       );
-      return details.locator('[data-step]').evaluateAll((steps) => steps.map((step) => step.getAttribute('data-step') ?? ''));
+      return page.evaluate(
+        (id) => [...(document.querySelector(`[data-service="${id}"] details`)?.querySelectorAll('[data-step]') ?? [])].map((step) => step.getAttribute('data-step') ?? ''),
+        serviceId,
+      );
     },
     close: () => page.close(),
   };
@@ -87,6 +119,7 @@ export async function openPopup(blockwatch: Blockwatch): Promise<PopupView> {
 }
 
 export interface HistoryView {
+  /** Chromium only: the playwright page. */
   readonly page: Page;
   /** `data-incident` of every incident row (`<subject>|<start>`), newest first as shown. */
   incidents(): Promise<readonly string[]>;
@@ -105,17 +138,16 @@ export function historyPagePath(extensionDir = EXTENSION_DIR): string {
 
 /** Opens the history page, optionally at `#incident=<subject>|<start>` (what a notification opens), and waits for it to load its data. */
 export async function openHistory(blockwatch: Blockwatch, incident?: string): Promise<HistoryView> {
-  const page = await blockwatch.browser.openPage(`${historyPagePath()}${incident ? `#incident=${encodeURIComponent(incident)}` : ''}`);
+  const page = await blockwatch.browser.openExtensionPage(`${historyPagePath()}${incident ? `#incident=${encodeURIComponent(incident)}` : ''}`);
   await page.setViewportSize(PAGE_VIEWPORT);
   // Loaded: the incident table or its "no incidents" line is there.
-  await page.locator('#incidents-heading').waitFor({ timeout: RENDER_DEADLINE_MS });
+  await waitForSelector(page, '#incidents-heading');
   return {
-    page,
-    incidents: () => page.locator('[data-incident]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-incident') ?? '')),
-    currentIncident: async () => {
-      const current = page.locator('[data-incident][aria-current="true"]');
-      return (await current.count()) > 0 ? current.first().getAttribute('data-incident') : null;
+    get page() {
+      return playwrightOf(page);
     },
+    incidents: () => page.evaluate(() => [...document.querySelectorAll('[data-incident]')].map((row) => row.getAttribute('data-incident') ?? ''), undefined),
+    currentIncident: () => page.evaluate(() => document.querySelector('[data-incident][aria-current="true"]')?.getAttribute('data-incident') ?? null, undefined),
     close: () => page.close(),
   };
 }

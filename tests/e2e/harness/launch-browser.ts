@@ -12,6 +12,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { labBrowserHome } from '../../lab/netns/browser-home';
+import { playwrightExtensionPage, type ExtensionPage } from './extension-page';
+import type { WithChrome } from './extension-apis';
 import { RUN_DIR_ENV } from '../../lab/netns/namespace';
 import { chromiumArgs, findChromium } from './chromium';
 import { clearHostCache, closeIdleSockets } from './net-internals';
@@ -39,24 +41,46 @@ export interface RelaunchOptions {
   readonly lang?: string;
 }
 
+/**
+ * A lab browser with the build installed. Chromium (this file) and Firefox
+ * (`../firefox/firefox-lab-browser.ts`) both give everything the cross-browser scenarios use:
+ * `kind`, `evaluate`, `openExtensionPage`, `takeNotifications`, `clearHostCache`,
+ * `closeIdleSockets`, `close`. The members marked "Chromium only" throw in Firefox, which has no
+ * playwright context, no service worker (MV2: a persistent background page) and keeps no
+ * temporary add-on across a restart; only Chromium-only scenarios use them.
+ */
 export interface LabBrowser {
+  readonly kind: 'chromium' | 'firefox';
+  /** Chromium only. */
   readonly context: BrowserContext;
   readonly extensionId: string;
   readonly userDataDir: string;
-  /** The extension's service worker, woken first if `stopWorker()` stopped it. */
+  /** Chromium only: the extension's service worker, woken first if `stopWorker()` stopped it. */
   worker(): Promise<Worker>;
-  /** Runs `fn` in the extension's service worker (woken first if stopped). */
+  /**
+   * Runs `fn` where the extension's APIs are: Chromium's service worker (woken first if stopped),
+   * Firefox's extension page kept open for it. In Firefox MV2 `chrome.*` takes callbacks; the
+   * promise-returning namespace is `browser` (so callbacks say `browser ?? chrome`).
+   */
   evaluate<Result, Arg>(fn: (arg: Arg) => Result | Promise<Result>, arg: Arg): Promise<Result>;
-  /** Opens `chrome-extension://<id>/<path>` in a new tab. */
+  /** Chromium only: opens `chrome-extension://<id>/<path>` in a new tab, as a playwright page. */
   openPage(path: string): Promise<Page>;
-  /** Stops the worker as Chromium does when it is idle: memory gone, storage kept. The next `evaluate` wakes it. */
+  /** Opens the extension's `<path>` in a new tab, in either browser. */
+  openExtensionPage(path: string): Promise<ExtensionPage>;
+  /**
+   * The ids of the extension's notifications shown since the last call, in order, each closed.
+   * Chromium keeps a notification until it is closed: these are the ones on screen. Headless
+   * Firefox closes one as soon as it is shown: these are the ones it reported closed.
+   */
+  takeNotifications(): Promise<readonly string[]>;
+  /** Chromium only: stops the worker as Chromium does when it is idle: memory gone, storage kept. The next `evaluate` wakes it. */
   stopWorker(): Promise<void>;
-  /** Forgets every cached DNS answer (chrome://net-internals), so a DNS change is seen at once. */
+  /** Forgets every cached DNS answer, so a DNS change is seen at once. */
   clearHostCache(): Promise<void>;
   /** Closes idle keep-alive connections, so the next request dials again. */
   closeIdleSockets(): Promise<void>;
   close(): Promise<void>;
-  /** Closes and starts again with the same profile and HOME (and language, unless another is given). */
+  /** Chromium only: closes and starts again with the same profile and HOME (and language, unless another is given). */
   relaunch(options?: RelaunchOptions): Promise<LabBrowser>;
 }
 
@@ -101,6 +125,7 @@ async function launch(options: LaunchOptions, ownsProfile: boolean): Promise<Lab
     };
 
     const browser: LabBrowser = {
+      kind: 'chromium',
       context,
       extensionId,
       userDataDir,
@@ -115,6 +140,16 @@ async function launch(options: LaunchOptions, ownsProfile: boolean): Promise<Lab
         await page.goto(`chrome-extension://${extensionId}/${path.replace(/^\//, '')}`);
         return page;
       },
+      async openExtensionPage(path) {
+        return playwrightExtensionPage(await browser.openPage(path));
+      },
+      takeNotifications: () =>
+        browser.evaluate(async () => {
+          const { notifications } = (globalThis as unknown as WithChrome).chrome;
+          const open = Object.keys(await notifications.getAll());
+          for (const id of open) await notifications.clear(id);
+          return open;
+        }, undefined),
       async stopWorker() {
         await stopServiceWorker(context, extensionId);
         stopped = true;

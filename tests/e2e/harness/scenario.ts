@@ -26,7 +26,7 @@ export interface Scenario {
 export async function openScenario(options: StartOptions = {}): Promise<Scenario> {
   const lab = await startBrowserLab();
   try {
-    const app = await startBlockwatch(options);
+    const app = await startBlockwatch({ trustCaPem: lab.node.ca.certificatePem, ...options });
     await app.setCountry(SCENARIO_COUNTRY);
     return { lab, app };
   } catch (error) {
@@ -44,7 +44,7 @@ export async function closeScenario(scenario: Scenario | undefined): Promise<voi
   }
 }
 
-/** Applies a change to the lab and makes Chromium forget what it cached about the old network. */
+/** Applies a change to the lab and makes the browser forget what it cached about the old network. */
 export async function networkBecomes(scenario: Scenario, change: (lab: BrowserLab) => Promise<void>): Promise<void> {
   await change(scenario.lab);
   await scenario.app.networkChanged();
@@ -119,8 +119,11 @@ export async function localeMessage(key: string, substitutions: readonly string[
   return positional.replace(/\$([1-9])/g, (_whole, digit: string) => substitutions[Number(digit) - 1] ?? '');
 }
 
-/** Where figures measured during a run go (one JSON object a line), for tests/e2e/README.md and the report. */
-export const FIGURES_FILE = resolve('test-results/e2e-figures.jsonl');
+/**
+ * Where figures measured during a run go (one JSON object a line), for tests/e2e/README.md and the
+ * report. BLOCKWATCH_FIGURES_FILE: another file, so the Firefox run beside the Chromium one keeps its own.
+ */
+export const FIGURES_FILE = resolve(process.env.BLOCKWATCH_FIGURES_FILE ?? 'test-results/e2e-figures.jsonl');
 
 /** Records a measured figure; never asserted on (machines are noisy), only reported. */
 export async function recordFigure(name: string, value: number, unit: string, note?: string): Promise<void> {

@@ -40,7 +40,10 @@ describe('WhatsApp blocked by DNS (NXDOMAIN)', () => {
     expect((await s().app.toolbar()).badge).toBe('');
     expect(await s().app.notifications.collect()).toEqual([]);
     // The schedule owes a confirmation round about a minute later (CONFIRMATION_SPACING_MS).
-    const alarms = await s().app.browser.evaluate(async () => (await (globalThis as unknown as WithChrome).chrome.alarms.getAll()).map((alarm) => alarm.name), undefined);
+    const alarms = await s().app.browser.evaluate(async () => {
+      const apis = (globalThis as unknown as WithChrome).browser ?? (globalThis as unknown as WithChrome).chrome;
+      return (await apis.alarms.getAll()).map((alarm) => alarm.name);
+    }, undefined);
     expect(alarms).toContain('confirm');
   });
 

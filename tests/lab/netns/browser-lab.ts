@@ -31,6 +31,7 @@
  */
 import { mkdir, rm } from 'node:fs/promises';
 import { isIP } from 'node:net';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { CATALOGUE } from '../../../src/catalogue';
 import type { Catalogue, CountryCode } from '../../../src/catalogue/types';
@@ -62,6 +63,13 @@ const DNS_PORT = 53;
  * seen again here). They get NXDOMAIN like every name outside the lab; the traffic check allows them.
  */
 export const CHROMIUM_OWN_NAMES: readonly string[] = ['accounts.google.com', 'clients2.google.com', 'update.googleapis.com'];
+
+/**
+ * Names Firefox ESR looks up on its own with the lab's quiet preferences
+ * (tests/e2e/firefox/launch-firefox.ts), seen in this lab: its remote-settings server, and the
+ * machine's own host name. Each gets NXDOMAIN; the traffic check allows them.
+ */
+export const FIREFOX_OWN_NAMES: readonly string[] = ['firefox.settings.services.mozilla.com', hostname()];
 
 export interface BrowserLabOptions {
   readonly catalogue?: Catalogue;
@@ -343,7 +351,7 @@ export async function startBrowserLab(options: BrowserLabOptions = {}): Promise<
         const counted = await readTraffic();
         const queried = dnsServer.queries();
         const foreignNames = [...new Set(queried.map((query) => query.name))].filter(
-          (name) => !names.has(name) && !CHROMIUM_OWN_NAMES.includes(name),
+          (name) => !names.has(name) && !CHROMIUM_OWN_NAMES.includes(name) && !FIREFOX_OWN_NAMES.includes(name),
         );
         const foreignDestinations = counted.ports.filter((port) => !addresses.has(port.address));
         return {

@@ -1,0 +1,56 @@
+/**
+ * The scenario files that apply to Firefox (`scenario-list.ts`), in Debian's Firefox ESR, as root:
+ *
+ *   node --import tsx tests/e2e/firefox/run-scenarios.ts [name filters…]
+ *
+ * The same files the Chromium run uses (tests/e2e/scenarios/), with BLOCKWATCH_BROWSER=firefox.
+ * Outside a lab namespace it runs itself inside a fresh one of its own. Inside, it tests a copy of
+ * `.output/firefox-mv2` (`npm run build`) or of BLOCKWATCH_FIREFOX_DIR taken at its start, writes
+ * figures to test-results/firefox-figures.jsonl, and ends with vitest's count line
+ * `firefox scenarios: N passed, M failed`; the exit status is vitest's. BLOCKWATCH_FIREFOX_LONG=1
+ * adds the long ones CI leaves out (`FIREFOX_LONG_SCENARIOS`); a name filter picks among those run.
+ */
+import { spawn } from 'node:child_process';
+import { cp, rm, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { currentLabNamespace, RUN_DIR_ENV } from '../../lab/netns/namespace';
+import { runInNamespace } from '../../lab/netns/run-in-namespace';
+import { FIREFOX_EXTENSION_DIR } from './launch-firefox';
+
+const CONFIG = 'vitest.e2e-firefox.config.ts';
+const FIGURES = resolve('test-results/firefox-figures.jsonl');
+
+async function main(filters: readonly string[]): Promise<number> {
+  await stat(join(FIREFOX_EXTENSION_DIR, 'manifest.json')).catch(() => {
+    throw new Error(`no build at ${FIREFOX_EXTENSION_DIR}: run \`npm run build\` first`);
+  });
+  // A copy: others may rebuild .output while the run reads it.
+  const copy = join(process.env[RUN_DIR_ENV] ?? '.', 'firefox-extension-under-test');
+  await cp(FIREFOX_EXTENSION_DIR, copy, { recursive: true });
+  await rm(FIGURES, { force: true });
+  return new Promise<number>((done, reject) => {
+    const child = spawn('npx', ['vitest', 'run', '--config', CONFIG, ...filters], {
+      stdio: 'inherit',
+      env: { ...process.env, BLOCKWATCH_BROWSER: 'firefox', BLOCKWATCH_EXTENSION_DIR: copy, BLOCKWATCH_FIGURES_FILE: FIGURES },
+    });
+    child.once('error', reject);
+    child.once('exit', (code, signal) => done(code ?? (signal ? 1 : 0)));
+  });
+}
+
+const thisFile = fileURLToPath(import.meta.url);
+if (process.argv[1] === thisFile) {
+  const filters = process.argv.slice(2);
+  const run = async (): Promise<number> => {
+    if (await currentLabNamespace()) return main(filters);
+    return runInNamespace([process.execPath, ...process.execArgv, thisFile, ...filters]);
+  };
+  run().then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      process.stderr.write(`firefox scenarios: ${error instanceof Error ? error.message : String(error)}\nfirefox scenarios: 0 passed, 1 failed\n`);
+      process.exit(1);
+    },
+  );
+}
