@@ -9,12 +9,10 @@
  * `.output/chrome-mv3` (`npm run build`) or of BLOCKWATCH_EXTENSION_DIR.
  *
  * `--parallel N` (CI uses it) runs the scenario files N at a time, each file in a namespace and a
- * lab of its own, and ends with the same count line summed over the files. Most of a scenario's
- * time is spent waiting on the product's alarms (a confirmation round a minute later, a pause over
- * two intervals), not on the CPU, so N browsers on 2 cores finish in about 1/N of the time. Each
- * file's output is printed whole when the file ends, never interleaved with another's.
+ * lab of its own (harness/files-in-lanes.ts), and ends with the same count line summed over the files.
  */
 import { spawn } from 'node:child_process';
+import { parseLaneArguments, runFilesInLanes } from './harness/files-in-lanes';
 import { cp, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -45,9 +43,6 @@ const FILE_SECONDS: Readonly<Record<string, number>> = {
   'store-screenshots.test.ts': 180,
 };
 const DEFAULT_FILE_SECONDS = 25;
-
-/** `e2e scenarios: 3 passed, 0 failed` (count-reporter.ts). */
-const COUNT_LINE = /e2e scenarios: (\d+) passed, (\d+) failed/;
 
 async function main(filters: readonly string[]): Promise<number> {
   await stat(join(EXTENSION_DIR, 'manifest.json')).catch(() => {
@@ -81,79 +76,21 @@ async function scenarioFiles(filters: readonly string[]): Promise<string[]> {
   return picked.sort((a, b) => seconds(b) - seconds(a) || a.localeCompare(b));
 }
 
-interface FileRun {
-  readonly file: string;
-  readonly passed: number;
-  readonly failed: number;
-  readonly seconds: number;
-}
-
-/** One scenario file in a namespace of its own; its output is returned, not printed. */
-function runOneFile(thisFile: string, file: string): Promise<FileRun & { output: string }> {
-  const started = Date.now();
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [...process.execArgv, thisFile, file], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, [KEEP_FIGURES_ENV]: '1', FORCE_COLOR: '0' },
-    });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-    const finish = (code: number | null) => {
-      const match = [...output.matchAll(new RegExp(COUNT_LINE, 'g'))].at(-1);
-      const passed = match ? Number(match[1]) : 0;
-      // No count line, or a run that died after a clean one, is a failure of its own.
-      const failed = match ? Number(match[2]) + (code !== 0 && Number(match[2]) === 0 ? 1 : 0) : 1;
-      resolve({ file, passed, failed, seconds: Math.round((Date.now() - started) / 1000), output });
-    };
-    child.once('error', (error) => {
-      output += `\n${error.message}\n`;
-      finish(1);
-    });
-    child.once('close', finish);
-  });
-}
-
 async function runParallel(thisFile: string, filters: readonly string[], lanes: number): Promise<number> {
   await rm(FIGURES_FILE, { force: true });
-  const queue = await scenarioFiles(filters);
-  const total = queue.length;
-  const runs: FileRun[] = [];
-  const lane = async () => {
-    for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
-      const run = await runOneFile(thisFile, file);
-      process.stdout.write(`\n----- ${file} (${run.seconds} s, ${runs.length + 1}/${total}) -----\n${run.output}`);
-      runs.push(run);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(lanes, total) }, lane));
-  const passed = runs.reduce((sum, run) => sum + run.passed, 0);
-  const failed = runs.reduce((sum, run) => sum + run.failed, 0);
-  process.stdout.write('\n| scenario file | passed | failed | time |\n|---|---:|---:|---:|\n');
-  for (const run of runs) process.stdout.write(`| ${run.file} | ${run.passed} | ${run.failed} | ${run.seconds} s |\n`);
-  process.stdout.write(`\ne2e scenarios: ${passed} passed, ${failed} failed (${runs.length} files, ${lanes} at a time)\n`);
-  return failed === 0 && runs.length === total ? 0 : 1;
-}
-
-/** `--parallel N` and the rest of the arguments. */
-function parseArguments(argv: readonly string[]): { lanes: number; filters: string[] } {
-  const filters: string[] = [];
-  let lanes = 1;
-  for (let index = 0; index < argv.length; index += 1) {
-    const argument = argv[index]!;
-    if (argument === '--parallel') {
-      lanes = Number(argv[index + 1]);
-      index += 1;
-      if (!Number.isInteger(lanes) || lanes < 1) throw new Error(`--parallel wants a whole number ≥ 1, got ${argv[index] ?? 'nothing'}`);
-    } else filters.push(argument);
-  }
-  return { lanes, filters };
+  return runFilesInLanes({
+    files: await scenarioFiles(filters),
+    lanes,
+    commandFor: (file) => [process.execPath, ...process.execArgv, thisFile, file],
+    env: { [KEEP_FIGURES_ENV]: '1' },
+    title: 'e2e scenarios',
+  });
 }
 
 const thisFile = fileURLToPath(import.meta.url);
 if (process.argv[1] === thisFile) {
   const run = async (): Promise<number> => {
-    const { lanes, filters } = parseArguments(process.argv.slice(2));
+    const { lanes, rest: filters } = parseLaneArguments(process.argv.slice(2));
     if (await currentLabNamespace()) return main(filters);
     if (lanes > 1) return runParallel(thisFile, filters, lanes);
     return runInNamespace([process.execPath, ...process.execArgv, thisFile, ...filters]);

@@ -1,7 +1,7 @@
 /**
  * The scenario files that apply to Firefox (`scenario-list.ts`), in Debian's Firefox ESR, as root:
  *
- *   node --import tsx tests/e2e/firefox/run-scenarios.ts [name filters…]
+ *   node --import tsx tests/e2e/firefox/run-scenarios.ts [--parallel N] [name filters…]
  *
  * The same files the Chromium run uses (tests/e2e/scenarios/), with BLOCKWATCH_BROWSER=firefox.
  * Outside a lab namespace it runs itself inside a fresh one of its own. Inside, it tests a copy of
@@ -9,6 +9,7 @@
  * figures to test-results/firefox-figures.jsonl, and ends with vitest's count line
  * `firefox scenarios: N passed, M failed`; the exit status is vitest's. BLOCKWATCH_FIREFOX_LONG=1
  * adds the long ones CI leaves out (`FIREFOX_LONG_SCENARIOS`); a name filter picks among those run.
+ * `--parallel N` runs the files N at a time, each in a namespace of its own (harness/files-in-lanes.ts).
  */
 import { spawn } from 'node:child_process';
 import { cp, rm, stat } from 'node:fs/promises';
@@ -17,8 +18,19 @@ import { fileURLToPath } from 'node:url';
 import { currentLabNamespace, RUN_DIR_ENV } from '../../lab/netns/namespace';
 import { runInNamespace } from '../../lab/netns/run-in-namespace';
 import { FIREFOX_EXTENSION_DIR } from './launch-firefox';
+import { parseLaneArguments, runFilesInLanes } from '../harness/files-in-lanes';
+import { FIREFOX_LONG_SCENARIOS, FIREFOX_SCENARIOS } from './scenario-list';
 
 const CONFIG = 'vitest.e2e-firefox.config.ts';
+/** Set for the runs of one file under `--parallel`: the figures file belongs to the whole run, cleared once by the parent. */
+const KEEP_FIGURES_ENV = 'BLOCKWATCH_E2E_KEEP_FIGURES';
+
+/** The files this run runs, as vitest.e2e-firefox.config.ts includes them, narrowed by the name filters. */
+function scenarioFiles(filters: readonly string[]): string[] {
+  const names = [...FIREFOX_SCENARIOS, ...(process.env.BLOCKWATCH_FIREFOX_LONG === '1' ? Object.keys(FIREFOX_LONG_SCENARIOS) : [])];
+  const files = names.map((name) => `tests/e2e/scenarios/${name}.test.ts`);
+  return filters.length === 0 ? files : files.filter((file) => filters.some((filter) => file.includes(filter)));
+}
 const FIGURES = resolve('test-results/firefox-figures.jsonl');
 
 async function main(filters: readonly string[]): Promise<number> {
@@ -28,7 +40,7 @@ async function main(filters: readonly string[]): Promise<number> {
   // A copy: others may rebuild .output while the run reads it.
   const copy = join(process.env[RUN_DIR_ENV] ?? '.', 'firefox-extension-under-test');
   await cp(FIREFOX_EXTENSION_DIR, copy, { recursive: true });
-  await rm(FIGURES, { force: true });
+  if (process.env[KEEP_FIGURES_ENV] !== '1') await rm(FIGURES, { force: true });
   return new Promise<number>((done, reject) => {
     const child = spawn('npx', ['vitest', 'run', '--config', CONFIG, ...filters], {
       stdio: 'inherit',
@@ -41,9 +53,19 @@ async function main(filters: readonly string[]): Promise<number> {
 
 const thisFile = fileURLToPath(import.meta.url);
 if (process.argv[1] === thisFile) {
-  const filters = process.argv.slice(2);
   const run = async (): Promise<number> => {
+    const { lanes, rest: filters } = parseLaneArguments(process.argv.slice(2));
     if (await currentLabNamespace()) return main(filters);
+    if (lanes > 1) {
+      await rm(FIGURES, { force: true });
+      return runFilesInLanes({
+        files: scenarioFiles(filters),
+        lanes,
+        commandFor: (file) => [process.execPath, ...process.execArgv, thisFile, file],
+        env: { [KEEP_FIGURES_ENV]: '1' },
+        title: 'firefox scenarios',
+      });
+    }
     return runInNamespace([process.execPath, ...process.execArgv, thisFile, ...filters]);
   };
   run().then(

@@ -2,7 +2,8 @@
  * Everything Firefox in one command: `web-ext lint`, the smoke run in the lab, the wire check
  * (what two installs' probes carry, `wire.ts`; lab only), then the scenario files that apply to
  * Firefox (`run-scenarios.ts`, the same files as Chromium's; lab only, its count line
- * `firefox scenarios: N passed, M failed`), each inside a fresh namespace. Ends with
+ * `firefox scenarios: N passed, M failed`), each inside a fresh namespace; the smoke run and the
+ * wire check run beside the scenarios, which run two files at a time. Ends with
  * `firefox: N passed, M failed`, the sum of all four.
  *
  *   node --import tsx tests/e2e/firefox/run.ts [--offline]
@@ -12,19 +13,22 @@ import { fileURLToPath } from 'node:url';
 import { printLint, runLint } from './lint';
 
 const COUNT_LINE = /(\d+) passed, (\d+) failed/;
+/** Scenario files run at once beside the smoke run and the wire check (run-scenarios.ts --parallel). */
+const SCENARIO_LANES = 2;
 
 /** Runs one of the Firefox checks (`smoke.ts`, `wire.ts`, `run-scenarios.ts`) and reads its count line. */
 function runCheck(file: string, args: readonly string[]): Promise<{ passed: number; failed: number }> {
   const script = fileURLToPath(new URL(file, import.meta.url));
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [...process.execArgv, script, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
-    let last = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      process.stdout.write(chunk);
-      last = (last + chunk.toString('utf8')).slice(-2000);
-    });
+    const child = spawn(process.execPath, [...process.execArgv, script, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // Printed whole when the check ends: the checks run side by side and must not interleave.
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
     child.once('error', () => resolve({ passed: 0, failed: 1 }));
     child.once('close', (code) => {
+      process.stdout.write(output);
+      const last = output.slice(-2000);
       const match = [...last.matchAll(new RegExp(COUNT_LINE, 'g'))].at(-1);
       if (!match) resolve({ passed: 0, failed: 1 });
       // A run that died after its count line still failed.
@@ -45,17 +49,18 @@ async function main(): Promise<number> {
     failed += 1;
   }
   const args = process.argv.slice(2);
-  const smoke = await runCheck('./smoke.ts', args);
-  passed += smoke.passed;
-  failed += smoke.failed;
-  // The wire check and the scenarios need the lab: with --offline there is nothing to record.
-  if (!args.includes('--offline')) {
-    const wire = await runCheck('./wire.ts', []);
-    passed += wire.passed;
-    failed += wire.failed;
-    const scenarios = await runCheck('./run-scenarios.ts', []);
-    passed += scenarios.passed;
-    failed += scenarios.failed;
+  // The smoke run, then the wire check, beside the scenarios (two files at a time): each in a
+  // namespace of its own, each mostly waiting on the product's timers.
+  const checks = (async () => {
+    const smoke = await runCheck('./smoke.ts', args);
+    // The wire check needs the lab: with --offline there is nothing to record.
+    const wire = args.includes('--offline') ? { passed: 0, failed: 0 } : await runCheck('./wire.ts', []);
+    return { passed: smoke.passed + wire.passed, failed: smoke.failed + wire.failed };
+  })();
+  const scenarios = args.includes('--offline') ? Promise.resolve({ passed: 0, failed: 0 }) : runCheck('./run-scenarios.ts', ['--parallel', String(SCENARIO_LANES)]);
+  for (const part of await Promise.all([checks, scenarios])) {
+    passed += part.passed;
+    failed += part.failed;
   }
   process.stdout.write(`firefox: ${passed} passed, ${failed} failed\n`);
   return failed === 0 ? 0 : 1;
