@@ -6,12 +6,12 @@
  * authority), signed by the lab CA but for another name, and expired.
  *
  * Chains are of real size, so that the bytes the lab counts are what a real server's handshake
- * costs: an RSA-2048 leaf with the extensions a public leaf carries (AIA, CRL distribution point,
- * certificate policy, and an opaque extension the size of a two-SCT list), signed by an RSA-2048
+ * costs: an ECDSA P-256 leaf with what a public leaf carries (a certificate policy, and an opaque
+ * extension the size of a two-SCT list and its AIA and CRL URLs), signed by an RSA-2048
  * intermediate that the server sends with it (`cert` is leaf + intermediate, as real hosts send;
- * the root is never sent). A public leaf of this kind is 1.3–1.8 KB and a public intermediate
- * 1.1–1.5 KB (e.g. Let's Encrypt's R10/R11, https://letsencrypt.org/certificates/); `chainBytes`
- * says what the lab's come to (ca.test.ts pins the range).
+ * the root is never sent). Public leaves of this kind are 1.1–1.8 KB and public intermediates
+ * 1.1–1.5 KB (e.g. Let's Encrypt's R10/R11, https://letsencrypt.org/certificates/); ca.test.ts
+ * pins the lab's within those ranges.
  *
  * One CA per process, created on first use and removed when the process exits (or by the next
  * process, if this one was killed). Leaves are cached
@@ -39,7 +39,7 @@ const LEAF_DAYS = 30;
 const EXPIRED_FROM_DAYS_AGO = 60;
 const EXPIRED_UNTIL_DAYS_AGO = 30;
 const DAY_MS = 24 * 60 * 60 * 1000;
-/** Leaf and intermediate keys: RSA-2048, the most common size on public web servers' chains. */
+/** The intermediate's key: RSA-2048, as most public intermediates (e.g. Let's Encrypt R10/R11). */
 const RSA_BITS = 2048;
 
 export interface KeyAndCertificate {
@@ -64,10 +64,10 @@ export interface LabCa {
   certificateFor(identity: string, kind?: CertKind): Promise<KeyAndCertificate>;
 }
 
-/** Bytes of the SCT stand-in extension: two SCTs as public leaves carry (≈ 120 bytes each, RFC 6962 §3.2). */
-const SCT_STANDIN_BYTES = 240;
-/** Bytes an RSA-4096 root's signature adds to an intermediate over the lab root's ECDSA one (512 − ~72). The lab root stays EC: an RSA-4096 key takes seconds to make in every test process. */
-const ROOT_SIGNATURE_STANDIN_BYTES = 440;
+/** Bytes of the leaf's stand-in extension: two SCTs as public leaves carry (≈ 120 bytes each, RFC 6962 §3.2) plus its AIA and CRL URLs (≈ 150). */
+const SCT_STANDIN_BYTES = 390;
+/** Bytes an RSA-4096 root's signature adds to an intermediate over the lab root's ECDSA one (512 − ~72), plus its AIA and CRL URLs (≈ 90). The lab root stays EC: an RSA-4096 key takes seconds to make in every test process. */
+const ROOT_SIGNATURE_STANDIN_BYTES = 530;
 
 /** A minimal config, so nothing depends on the machine's openssl.cnf (whose defaults add CA:TRUE to every `req -x509`). */
 const OPENSSL_CONFIG = `
@@ -84,10 +84,9 @@ keyUsage = critical, digitalSignature, keyCertSign, cRLSign
 extendedKeyUsage = serverAuth, clientAuth
 subjectKeyIdentifier = hash
 authorityKeyIdentifier = keyid:always
-authorityInfoAccess = caIssuers;URI:http://x1.i.blockwatch-lab.test/
-crlDistributionPoints = URI:http://x1.c.blockwatch-lab.test/
 certificatePolicies = 2.23.140.1.2.1
-# Stands in for the difference between the lab root's ECDSA signature (~72 bytes) and the RSA-4096
+# Stands in for the authority-information and CRL URLs of a public intermediate (≈ 90 bytes; real
+# URLs would send Chromium to fetch them, out of the lab) and for the difference between the lab root's ECDSA signature (~72 bytes) and the RSA-4096
 # signature public roots put on their intermediates (512 bytes): a private OID, read by no client.
 1.3.6.1.4.1.55555.2 = DER:0482${(ROOT_SIGNATURE_STANDIN_BYTES - 4).toString(16).padStart(4, '0')}${'00'.repeat(ROOT_SIGNATURE_STANDIN_BYTES - 4)}
 [leaf]
@@ -96,12 +95,11 @@ keyUsage = critical, digitalSignature, keyEncipherment
 extendedKeyUsage = serverAuth
 subjectKeyIdentifier = hash
 authorityKeyIdentifier = keyid:always
-authorityInfoAccess = OCSP;URI:http://r11.o.blockwatch-lab.test, caIssuers;URI:http://r11.i.blockwatch-lab.test/
-crlDistributionPoints = URI:http://r11.c.blockwatch-lab.test/27.crl
 certificatePolicies = 2.23.140.1.2.1
-# Stands in for the signed certificate timestamps a public leaf carries (two SCTs ≈ 240 bytes):
-# a private OID, so no client reads it as an SCT list.
-1.3.6.1.4.1.55555.1 = DER:0481${(SCT_STANDIN_BYTES - 3).toString(16)}${'00'.repeat(SCT_STANDIN_BYTES - 3)}
+# Stands in for the signed certificate timestamps a public leaf carries (two SCTs ≈ 240 bytes) and
+# for its OCSP, CA-issuer and CRL URLs (≈ 150 bytes; real URLs would send Chromium to fetch them,
+# out of the lab): a private OID, so no client reads it as anything.
+1.3.6.1.4.1.55555.1 = DER:0482${(SCT_STANDIN_BYTES - 4).toString(16).padStart(4, '0')}${'00'.repeat(SCT_STANDIN_BYTES - 4)}
 [self]
 basicConstraints = critical, CA:FALSE
 keyUsage = critical, digitalSignature
@@ -192,7 +190,9 @@ async function createCa(): Promise<LabCa> {
   ]);
   // One key for every leaf: the lab tests names, authorities and dates, not key distinctness, and
   // reusing it keeps a new leaf at one openssl call.
-  await openssl(dir, ['genpkey', '-algorithm', 'RSA', '-pkeyopt', `rsa_keygen_bits:${RSA_BITS}`, '-out', 'leaf.key']);
+  // ECDSA P-256, as the large operators' leaves are: signing is cheap, so dozens of handshakes at
+  // once in one test process stay quick (an RSA leaf costs the server ~30× the CPU per handshake).
+  await openssl(dir, ['ecparam', '-name', 'prime256v1', '-genkey', '-noout', '-out', 'leaf.key']);
   const certificatePem = await readFile(join(dir, 'ca.pem'), 'utf8');
   const intermediatePem = await readFile(join(dir, 'intermediate.pem'), 'utf8');
   const leafKey = await readFile(join(dir, 'leaf.key'), 'utf8');
