@@ -243,6 +243,10 @@ export async function createLab(options: LabOptions = {}): Promise<Lab> {
       return listener;
     }),
   ]);
+  // And for every address a listener plays, the certificate a client without SNI (or with a name
+  // the address does not serve) gets: made lazily, the first round's dozens of handshakes would
+  // queue behind openssl.
+  await Promise.all([...new Set([...wanted.values()].map(({ address }) => address))].map((address) => ca.certificateFor(address)));
   const failed = started.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
   if (failed) {
     await Promise.all([...assigned.values(), ...spare].map((listener) => listener.server.close()));
