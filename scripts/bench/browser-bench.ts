@@ -1,21 +1,19 @@
 /**
  * Figures only a real browser gives, measured with the production build in Debian's Chromium
  * inside the lab's network namespace (run through `tests/lab/netns/run-in-namespace.ts`):
- * bytes on the wire per regular round and per sweep as the lab's servers count them (Chromium's
- * own TLS ClientHello and session resumption included; the lab's certificates are small EC ones,
- * so a real server's chain adds about 2–3 KB to each full handshake), a round's wall time with
- * everything up and everything black-holed, and the popup's first render with 90 days of history
- * imported. Prints one JSON object.
+ * bytes per day at the defaults (`browser-bytes.ts`: rounds as the schedule spaces them, real-size
+ * certificate chains, both directions, per request kind, speed samples included), a round's wall
+ * time with everything up and everything black-holed, and the popup's first render with 90 days
+ * of history imported. Prints one JSON object. `--bytes-only` measures the bytes and stops.
  *
- *   node --import tsx tests/lab/netns/run-in-namespace.ts -- node --import tsx scripts/bench/browser-bench.ts <export.json>
+ *   node --import tsx tests/lab/netns/run-in-namespace.ts -- node --import tsx scripts/bench/browser-bench.ts [<export.json>|--bytes-only]
  */
 import { readFileSync } from 'node:fs';
 import { startBrowserLab } from '../../tests/lab/netns/browser-lab';
 import { launchBrowser, type LabBrowser } from '../../tests/e2e/harness/launch-browser';
+import { measureBrowserBytes, type BrowserBytesReport } from './browser-bytes';
 
 interface Figures {
-  regularRoundBytes: number[];
-  sweepBytes: number;
   sweepWallMs: number;
   blackholedSweepWallMs: number;
   popupFirstRenderMs: number[];
@@ -65,47 +63,41 @@ async function popupFirstRender(browser: LabBrowser): Promise<{ fromStart: numbe
   }
 }
 
-async function labBytes(lab: Awaited<ReturnType<typeof startBrowserLab>>): Promise<number> {
-  const traffic = await lab.checkTraffic();
-  return traffic.destinations.reduce((sum, destination) => sum + destination.bytesSent + destination.bytesReceived, 0);
+/** Waits for the install round (a Check now the extension runs by itself) to end. */
+async function installRound(browser: LabBrowser): Promise<void> {
+  for (let wait = 0; wait < 600; wait += 1) {
+    const snapshot = (await send(browser, { type: 'getSnapshot' })) as { lastRoundAt?: number; activity: { running: boolean } };
+    if (snapshot.lastRoundAt !== undefined && !snapshot.activity.running) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error('the install round did not finish in 2 min');
 }
 
 async function main(): Promise<void> {
-  const exportPath = process.argv[2];
+  const bytesOnly = process.argv[2] === '--bytes-only';
+  const exportPath = bytesOnly ? undefined : process.argv[2];
   const lab = await startBrowserLab();
   const browser = await launchBrowser({ extensionDir: '.output/chrome-mv3' });
-  const figures: Figures = { regularRoundBytes: [], sweepBytes: 0, sweepWallMs: 0, blackholedSweepWallMs: 0, popupFirstRenderMs: [], popupAfterLoadMs: [], importedRounds: 0 };
+  const figures: Figures = { sweepWallMs: 0, blackholedSweepWallMs: 0, popupFirstRenderMs: [], popupAfterLoadMs: [], importedRounds: 0 };
+  let bytes: BrowserBytesReport;
   try {
-    await send(browser, { type: 'updateSettings', update: { country: 'RU' } });
-    // The install round and one more, so TLS sessions exist as they do after the first hour of use.
-    await send(browser, { type: 'runNow' });
-    await send(browser, { type: 'runNow' });
+    await installRound(browser);
+    bytes = await measureBrowserBytes(lab, browser, 'RU');
+    if (bytesOnly) {
+      process.stdout.write(`${JSON.stringify({ bytesPerDayAtDefaults: bytes.bytesPerDayAtDefaults, bytes })}\n`);
+      return;
+    }
 
-    let before = await labBytes(lab);
-    let started = Date.now();
+    const started = Date.now();
     await send(browser, { type: 'runNow' });
     figures.sweepWallMs = Date.now() - started;
-    figures.sweepBytes = (await labBytes(lab)) - before;
-
-    // Regular rounds, as their alarm fires them: one rotating endpoint per service.
-    for (let i = 0; i < 6; i += 1) {
-      before = await labBytes(lab);
-      const last = ((await send(browser, { type: 'getSnapshot' })) as { lastRoundAt?: number }).lastRoundAt ?? 0;
-      await browser.evaluate(() => (globalThis as unknown as InBrowser).chrome.alarms.create('round', { when: Date.now() }), undefined);
-      for (let wait = 0; wait < 300; wait += 1) {
-        const snapshot = (await send(browser, { type: 'getSnapshot' })) as { lastRoundAt?: number; activity: { running: boolean } };
-        if ((snapshot.lastRoundAt ?? 0) > last && !snapshot.activity.running) break;
-        await new Promise((resolve) => setTimeout(resolve, 200));
-      }
-      figures.regularRoundBytes.push((await labBytes(lab)) - before);
-    }
 
     await lab.everything().blackhole();
     await browser.clearHostCache();
     await browser.closeIdleSockets();
-    started = Date.now();
+    const blackholedStarted = Date.now();
     await send(browser, { type: 'runNow' });
-    figures.blackholedSweepWallMs = Date.now() - started;
+    figures.blackholedSweepWallMs = Date.now() - blackholedStarted;
     await lab.reset();
 
     if (exportPath) {
@@ -124,9 +116,8 @@ async function main(): Promise<void> {
   }
   process.stdout.write(
     `${JSON.stringify({
-      regularRoundBytesMedian: median(figures.regularRoundBytes),
-      regularRoundBytes: figures.regularRoundBytes,
-      sweepBytes: figures.sweepBytes,
+      bytesPerDayAtDefaults: bytes.bytesPerDayAtDefaults,
+      bytes,
       sweepWallMs: figures.sweepWallMs,
       blackholedSweepWallMs: figures.blackholedSweepWallMs,
       importedRounds: figures.importedRounds,

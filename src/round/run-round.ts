@@ -1,8 +1,9 @@
 /**
  * One round, end to end: probe what the plan says, sweep what looked wrong, measure what looked
  * slow, then classify. The controls run alongside the targets (not first) so that a round in
- * which everything is black-holed takes one timeout, not two; a second phase runs only when
- * the controls say the network is up.
+ * which everything is black-holed takes one timeout, not two; a regular round's other controls
+ * (`plan.laterControls`) follow only when a request of that phase failed; a second phase runs
+ * only when the controls say the network is up.
  */
 import { classifyNetwork } from '../classify/classify-network';
 import { classifyRound } from '../classify/classify-round';
@@ -16,6 +17,7 @@ import type { ProbeContext, ProbeTask } from '../probe/probe';
 import { runProbe } from '../probe/run-probe';
 import {
   allEndpointProbes,
+  controlProbe,
   throughputControlProbe,
   throughputProbe,
   type PlannedProbe,
@@ -113,6 +115,11 @@ export async function runRound(plan: RoundPlan, deps: RoundDeps): Promise<RoundR
   // timer would run out while it waits.
   const samples = plan.probes.filter((probe) => probe.kind === 'throughput');
   await runPhase(plan.probes.filter((probe) => probe.kind !== 'throughput'));
+  // Something failed: the round needs every control it planned to tell a block from an outage or an allowlist.
+  if (plan.laterControls.length > 0 && observations.some((observation) => !observation.ok)) {
+    total += plan.laterControls.length;
+    await runPhase(plan.laterControls.map(controlProbe));
+  }
 
   const network = classifyNetwork(observations, plan.controls, deps.country);
   if (network.state === 'online') {

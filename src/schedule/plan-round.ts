@@ -2,9 +2,12 @@
  * What a round probes. Pure: the same inputs give the same plan, and the plan says how the
  * rotation moves on.
  *
- * - `regular` (the periodic round): the controls (two international in turn, one domestic for the
- *   user's country) and one rotating endpoint per service; a service whose endpoint fails is swept
- *   in the same round by the round runner.
+ * - `regular` (the periodic round): one rotating endpoint per service and one control (the one
+ *   that tells the exit country when the user has a country, else the next international one);
+ *   the other controls of the round (two international in turn, one domestic for the user's
+ *   country) are probed only when something in the first phase failed (`laterControls`): when
+ *   every service answered, the network is plainly up and they would add nothing but bytes. A
+ *   service whose endpoint fails is swept in the same round by the round runner.
  * - `confirm` (60 s after a suspicious round): the controls and every endpoint of the services in
  *   question, nothing else.
  * - `manual` ("Check now"): the controls and every endpoint of every service.
@@ -48,8 +51,13 @@ export interface RoundPlan {
   readonly services: readonly Service[];
   /** Requests of the first phase. */
   readonly probes: readonly PlannedProbe[];
-  /** The controls probed (for classification). */
+  /** The controls of the round (for classification): those in `probes`, and `laterControls` when they run. */
   readonly controls: readonly Control[];
+  /**
+   * Controls the runner probes only when a request of the first phase failed, before it judges
+   * the network (regular rounds; empty for the others, whose controls are all in `probes`).
+   */
+  readonly laterControls: readonly Control[];
   /** Throughput controls to try, in order, when a target's throughput looks low. */
   readonly throughputControls: readonly ThroughputControl[];
   /** Whether the runner sweeps every endpoint of a service whose first probe failed. */
@@ -99,7 +107,7 @@ function rotatingEndpoints(service: Service, rotation: Rotation): { componentId:
   return rotating.length > 0 ? rotating : all;
 }
 
-function controlProbe(control: Control): PlannedProbe {
+export function controlProbe(control: Control): PlannedProbe {
   return {
     kind: 'http',
     target: { type: 'control', controlId: control.id },
@@ -141,6 +149,16 @@ export function controlsInForce<C extends Control>(controls: readonly C[], count
   };
 }
 
+/**
+ * The control a regular round probes up front: the exit-country one when there is a country (the
+ * path of every round is judged, and an answer from it also shows the network up), else the
+ * first international one of the round.
+ */
+function firstPhaseControls(controls: readonly Control[], countryControls: readonly Control[]): Control[] {
+  const first = countryControls[0] ?? controls.find((control) => control.region === 'intl') ?? controls[0];
+  return first ? [first] : [];
+}
+
 export function planRound(input: PlanInput): { plan: RoundPlan; rotation: Rotation } {
   const { intl, countryControls, domestic } = controlsInForce(input.controls, input.country);
   const controls = [
@@ -148,6 +166,8 @@ export function planRound(input: PlanInput): { plan: RoundPlan; rotation: Rotati
     ...countryControls,
     ...takeRotating(domestic, input.rotation.domesticControl, DOMESTIC_CONTROLS_PER_ROUND),
   ];
+  const upFront = input.kind === 'regular' ? firstPhaseControls(controls, countryControls) : controls;
+  const laterControls = controls.filter((control) => !upFront.includes(control));
 
   const focus = new Set(input.focus ?? []);
   const services =
@@ -188,8 +208,9 @@ export function planRound(input: PlanInput): { plan: RoundPlan; rotation: Rotati
     roundId: input.roundId,
     kind: input.kind,
     services,
-    probes: [...controls.map(controlProbe), ...serviceProbes, ...throughputProbes],
+    probes: [...upFront.map(controlProbe), ...serviceProbes, ...throughputProbes],
     controls,
+    laterControls,
     throughputControls: takeRotating(input.throughputControls, input.rotation.throughputControl, input.throughputControls.length),
     sweepOnFailure: input.kind === 'regular',
     sweeps,

@@ -1,6 +1,7 @@
 /**
- * The lab CA: a root clients can trust, leaves for names and IPs that chain to it, and three
- * wrong certificates that each fail in their own way.
+ * The lab CA: a root clients can trust, an intermediate under it, leaves for names and IPs that
+ * chain to the root through the intermediate (served as leaf + intermediate, of a real chain's
+ * size), and three wrong certificates that each fail in their own way.
  */
 import { X509Certificate } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -9,11 +10,18 @@ import { labCa, subjectAltName, WRONG_NAME, type LabCa } from './ca';
 
 let ca: LabCa;
 let root: X509Certificate;
+let intermediate: X509Certificate;
 
 beforeAll(async () => {
   ca = await labCa();
   root = new X509Certificate(ca.certificatePem);
+  intermediate = new X509Certificate(ca.intermediatePem);
 });
+
+/** The certificates of a PEM chain, in order. */
+function chainOf(pem: string): X509Certificate[] {
+  return (pem.match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g) ?? []).map((one) => new X509Certificate(one));
+}
 
 async function leaf(identity: string, kind?: Parameters<LabCa['certificateFor']>[1]): Promise<X509Certificate> {
   return new X509Certificate((await ca.certificateFor(identity, kind)).cert);
@@ -38,17 +46,32 @@ describe('lab CA', () => {
   it('issues a leaf for a host name that chains to the root and names only that host', async () => {
     const certificate = await leaf('web.whatsapp.com');
     expect(certificate.ca).toBe(false);
-    expect(certificate.verify(root.publicKey)).toBe(true);
-    expect(certificate.checkIssued(root)).toBe(true);
+    expect(certificate.verify(intermediate.publicKey)).toBe(true);
+    expect(certificate.checkIssued(intermediate)).toBe(true);
+    expect(intermediate.ca).toBe(true);
+    expect(intermediate.verify(root.publicKey)).toBe(true);
+    expect(intermediate.checkIssued(root)).toBe(true);
     expect(isValidNow(certificate)).toBe(true);
     expect(certificate.checkHost('web.whatsapp.com')).toBe('web.whatsapp.com');
     expect(certificate.checkHost('www.whatsapp.com')).toBeUndefined();
     expect(certificate.publicKey.asymmetricKeyDetails?.namedCurve).toBe('prime256v1');
+    expect(intermediate.publicKey.asymmetricKeyDetails?.modulusLength).toBe(2048);
+  });
+
+  it('serves leaf + intermediate, never the root, at the size of a real chain', async () => {
+    const chain = chainOf((await ca.certificateFor('web.whatsapp.com')).cert);
+    expect(chain.map((certificate) => certificate.subject)).toEqual([(await leaf('web.whatsapp.com')).subject, intermediate.subject]);
+    const sizes = chain.map((certificate) => certificate.raw.length);
+    // Public leaves are 1.1–1.8 KB and public intermediates 1.1–1.5 KB (DER).
+    expect(sizes[0]).toBeGreaterThanOrEqual(1100);
+    expect(sizes[0]).toBeLessThanOrEqual(1800);
+    expect(sizes[1]).toBeGreaterThanOrEqual(1100);
+    expect(sizes[1]).toBeLessThanOrEqual(1500);
   });
 
   it('issues a leaf for an IP literal with an IP subjectAltName', async () => {
     const certificate = await leaf('149.154.167.51');
-    expect(certificate.verify(root.publicKey)).toBe(true);
+    expect(certificate.verify(intermediate.publicKey)).toBe(true);
     expect(certificate.checkIP('149.154.167.51')).toBe('149.154.167.51');
     expect(certificate.checkIP('149.154.167.91')).toBeUndefined();
   });
@@ -64,19 +87,20 @@ describe('lab CA', () => {
     expect(certificate.checkHost('signal.org')).toBe('signal.org');
     expect(certificate.checkIssued(root)).toBe(false);
     expect(certificate.verify(root.publicKey)).toBe(false);
+    expect(certificate.verify(intermediate.publicKey)).toBe(false);
     expect(certificate.verify(certificate.publicKey)).toBe(true);
   });
 
   it('makes a wrong-name leaf: the lab authority, another name', async () => {
     const certificate = await leaf('signal.org', 'wrong-name');
-    expect(certificate.verify(root.publicKey)).toBe(true);
+    expect(certificate.verify(intermediate.publicKey)).toBe(true);
     expect(certificate.checkHost('signal.org')).toBeUndefined();
     expect(certificate.checkHost(WRONG_NAME)).toBe(WRONG_NAME);
   });
 
   it('makes an expired leaf: the lab authority, the right name, validity in the past', async () => {
     const certificate = await leaf('signal.org', 'expired');
-    expect(certificate.verify(root.publicKey)).toBe(true);
+    expect(certificate.verify(intermediate.publicKey)).toBe(true);
     expect(certificate.checkHost('signal.org')).toBe('signal.org');
     expect(Date.parse(certificate.validTo)).toBeLessThan(Date.now());
     expect(Date.parse(certificate.validFrom)).toBeLessThan(Date.parse(certificate.validTo));

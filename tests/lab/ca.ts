@@ -1,8 +1,17 @@
 /**
- * The lab's certificate authority, made with the `openssl` CLI in a temp dir: a root, and leaf
- * certificates on demand for any host name or IP the lab serves, plus the three kinds of wrong
+ * The lab's certificate authority, made with the `openssl` CLI in a temp dir: a root, an
+ * intermediate under it, and leaf certificates on demand (issued by the intermediate) for any
+ * host name or IP the lab serves, plus the three kinds of wrong
  * certificate a censor's middlebox (or a lie to a blockpage server) shows: self-signed (unknown
  * authority), signed by the lab CA but for another name, and expired.
+ *
+ * Chains are of real size, so that the bytes the lab counts are what a real server's handshake
+ * costs: an ECDSA P-256 leaf with what a public leaf carries (a certificate policy, and an opaque
+ * extension the size of a two-SCT list and its AIA and CRL URLs), signed by an RSA-2048
+ * intermediate that the server sends with it (`cert` is leaf + intermediate, as real hosts send;
+ * the root is never sent). Public leaves of this kind are 1.1–1.8 KB and public intermediates
+ * 1.1–1.5 KB (e.g. Let's Encrypt's R10/R11, https://letsencrypt.org/certificates/); ca.test.ts
+ * pins the lab's within those ranges.
  *
  * One CA per process, created on first use and removed when the process exits (or by the next
  * process, if this one was killed). Leaves are cached
@@ -30,11 +39,13 @@ const LEAF_DAYS = 30;
 const EXPIRED_FROM_DAYS_AGO = 60;
 const EXPIRED_UNTIL_DAYS_AGO = 30;
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** The intermediate's key: RSA-2048, as most public intermediates (e.g. Let's Encrypt R10/R11). */
+const RSA_BITS = 2048;
 
 export interface KeyAndCertificate {
   /** PEM private key. */
   readonly key: string;
-  /** PEM certificate. */
+  /** PEM certificate chain as the server sends it: the leaf first, then the intermediate (a self-signed leaf alone). */
   readonly cert: string;
 }
 
@@ -44,12 +55,19 @@ export interface LabCa {
   /** The root certificate, PEM: what a lab client trusts. */
   readonly certificatePem: string;
   readonly certificatePath: string;
+  /** The intermediate certificate, PEM (sent by servers after the leaf; never trusted by itself). */
+  readonly intermediatePem: string;
   /**
    * A certificate for `identity` (a host name or an IP address) of the given kind. `wrong-name`
    * ignores the identity and names WRONG_NAME; `self-signed` is signed by its own key.
    */
   certificateFor(identity: string, kind?: CertKind): Promise<KeyAndCertificate>;
 }
+
+/** Bytes of the leaf's stand-in extension: two SCTs as public leaves carry (≈ 120 bytes each, RFC 6962 §3.2) plus its AIA and CRL URLs (≈ 150). */
+const SCT_STANDIN_BYTES = 390;
+/** Bytes an RSA-4096 root's signature adds to an intermediate over the lab root's ECDSA one (512 − ~72), plus its AIA and CRL URLs (≈ 90). The lab root stays EC: an RSA-4096 key takes seconds to make in every test process. */
+const ROOT_SIGNATURE_STANDIN_BYTES = 530;
 
 /** A minimal config, so nothing depends on the machine's openssl.cnf (whose defaults add CA:TRUE to every `req -x509`). */
 const OPENSSL_CONFIG = `
@@ -60,12 +78,28 @@ distinguished_name = dn
 basicConstraints = critical, CA:TRUE
 keyUsage = critical, keyCertSign, cRLSign
 subjectKeyIdentifier = hash
+[intermediate]
+basicConstraints = critical, CA:TRUE, pathlen:0
+keyUsage = critical, digitalSignature, keyCertSign, cRLSign
+extendedKeyUsage = serverAuth, clientAuth
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid:always
+certificatePolicies = 2.23.140.1.2.1
+# Stands in for the authority-information and CRL URLs of a public intermediate (≈ 90 bytes; real
+# URLs would send Chromium to fetch them, out of the lab) and for the difference between the lab root's ECDSA signature (~72 bytes) and the RSA-4096
+# signature public roots put on their intermediates (512 bytes): a private OID, read by no client.
+1.3.6.1.4.1.55555.2 = DER:0482${(ROOT_SIGNATURE_STANDIN_BYTES - 4).toString(16).padStart(4, '0')}${'00'.repeat(ROOT_SIGNATURE_STANDIN_BYTES - 4)}
 [leaf]
 basicConstraints = critical, CA:FALSE
-keyUsage = critical, digitalSignature
+keyUsage = critical, digitalSignature, keyEncipherment
 extendedKeyUsage = serverAuth
 subjectKeyIdentifier = hash
 authorityKeyIdentifier = keyid:always
+certificatePolicies = 2.23.140.1.2.1
+# Stands in for the signed certificate timestamps a public leaf carries (two SCTs ≈ 240 bytes) and
+# for its OCSP, CA-issuer and CRL URLs (≈ 150 bytes; real URLs would send Chromium to fetch them,
+# out of the lab): a private OID, so no client reads it as anything.
+1.3.6.1.4.1.55555.1 = DER:0482${(SCT_STANDIN_BYTES - 4).toString(16).padStart(4, '0')}${'00'.repeat(SCT_STANDIN_BYTES - 4)}
 [self]
 basicConstraints = critical, CA:FALSE
 keyUsage = critical, digitalSignature
@@ -148,10 +182,19 @@ async function createCa(): Promise<LabCa> {
     'req', '-x509', '-new', '-config', 'openssl.cnf', '-extensions', 'root', '-key', 'ca.key',
     '-subj', '/O=Blockwatch lab/CN=Blockwatch Lab Root CA', '-days', String(ROOT_DAYS), '-out', 'ca.pem',
   ]);
+  // The intermediate that issues every leaf, sent by servers after the leaf as real hosts do.
+  await openssl(dir, ['genpkey', '-algorithm', 'RSA', '-pkeyopt', `rsa_keygen_bits:${RSA_BITS}`, '-out', 'intermediate.key']);
+  await openssl(dir, [
+    'req', '-x509', '-new', '-config', 'openssl.cnf', '-extensions', 'intermediate', '-key', 'intermediate.key',
+    '-CA', 'ca.pem', '-CAkey', 'ca.key', '-subj', '/C=XX/O=Blockwatch lab/CN=Blockwatch Lab R11', '-days', String(ROOT_DAYS), '-out', 'intermediate.pem',
+  ]);
   // One key for every leaf: the lab tests names, authorities and dates, not key distinctness, and
   // reusing it keeps a new leaf at one openssl call.
+  // ECDSA P-256, as the large operators' leaves are: signing is cheap, so dozens of handshakes at
+  // once in one test process stay quick (an RSA leaf costs the server ~30× the CPU per handshake).
   await openssl(dir, ['ecparam', '-name', 'prime256v1', '-genkey', '-noout', '-out', 'leaf.key']);
   const certificatePem = await readFile(join(dir, 'ca.pem'), 'utf8');
+  const intermediatePem = await readFile(join(dir, 'intermediate.pem'), 'utf8');
   const leafKey = await readFile(join(dir, 'leaf.key'), 'utf8');
 
   const cache = new Map<string, Promise<KeyAndCertificate>>();
@@ -183,9 +226,9 @@ async function createCa(): Promise<LabCa> {
       case 'wrong-name':
         return openssl(dir, [
           'req', '-x509', '-new', '-config', 'openssl.cnf', '-extensions', 'leaf', '-key', 'leaf.key',
-          '-CA', 'ca.pem', '-CAkey', 'ca.key', '-subj', subject, '-addext', `subjectAltName=${san}`,
+          '-CA', 'intermediate.pem', '-CAkey', 'intermediate.key', '-subj', subject, '-addext', `subjectAltName=${san}`,
           '-days', String(LEAF_DAYS),
-        ]);
+        ]).then((leaf) => leaf + intermediatePem);
       case 'self-signed':
         return openssl(dir, [
           'req', '-x509', '-new', '-config', 'openssl.cnf', '-extensions', 'self', '-key', 'leaf.key',
@@ -199,11 +242,11 @@ async function createCa(): Promise<LabCa> {
         ]);
         const now = Date.now();
         return openssl(dir, [
-          'ca', '-batch', '-config', 'openssl.cnf', '-extensions', 'leaf', '-cert', 'ca.pem', '-keyfile', 'ca.key',
+          'ca', '-batch', '-config', 'openssl.cnf', '-extensions', 'leaf', '-cert', 'intermediate.pem', '-keyfile', 'intermediate.key',
           '-in', `${file}.csr`, '-notext',
           '-startdate', asn1Time(now - EXPIRED_FROM_DAYS_AGO * DAY_MS),
           '-enddate', asn1Time(now - EXPIRED_UNTIL_DAYS_AGO * DAY_MS),
-        ]);
+        ]).then((leaf) => leaf + intermediatePem);
       }
     }
   };
@@ -212,6 +255,7 @@ async function createCa(): Promise<LabCa> {
     dir,
     certificatePem,
     certificatePath: join(dir, 'ca.pem'),
+    intermediatePem,
     certificateFor(identity, kind = 'lab') {
       const name = kind === 'wrong-name' ? WRONG_NAME : identity.toLowerCase();
       const key = `${kind} ${name}`;

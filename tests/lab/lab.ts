@@ -27,7 +27,7 @@ import { labCa, type LabCa } from './ca';
 import { catalogueHostPorts, catalogueNames, controlHosts, serviceHosts } from './catalogue-hosts';
 import { behaviourAt, dnsBehaviourOf, routeKey, workingNetwork, type LabModel } from './model';
 import { REFUSED_HOST, REFUSED_PORT } from './servers/refuse';
-import { startLabServer, type LabServer, type ServedRequest, type Traffic } from './servers/lab-server';
+import { startLabServer, type Exchange, type LabServer, type ServedRequest, type Traffic } from './servers/lab-server';
 import { catalogueContent } from './site-content';
 
 /** Listeners kept ready for addresses outside the catalogue; a route must be answered synchronously, and a listener cannot be. */
@@ -62,6 +62,11 @@ export interface LabScope {
 
 export interface LabRequest extends ServedRequest {
   /** The address the client meant to reach (its lab address, an IP literal, or the bogus address). */
+  readonly address: string;
+  readonly port: number;
+}
+
+export interface LabExchange extends Exchange {
   readonly address: string;
   readonly port: number;
 }
@@ -110,6 +115,10 @@ export interface Lab {
   traffic(hostOrAddress?: string): Traffic;
   /** Connections the lab's servers accepted. */
   connections(hostOrAddress?: string): number;
+  /** Per request, the bytes it cost on the wire both ways (TLS included), with the address and port it went to. */
+  exchanges(): readonly LabExchange[];
+  /** Every TLS session ticket issued so far stops working (a ticket lifetime running out): the next handshakes are full ones. */
+  forgetSessions(): void;
   /** Connection attempts the network routed (including refused and black-holed ones). */
   attempts(hostOrAddress?: string): readonly LabConnectionAttempt[];
   dnsQueries(name?: string): readonly LabDnsQuery[];
@@ -234,6 +243,10 @@ export async function createLab(options: LabOptions = {}): Promise<Lab> {
       return listener;
     }),
   ]);
+  // And for every address a listener plays, the certificate a client without SNI (or with a name
+  // the address does not serve) gets: made lazily, the first round's dozens of handshakes would
+  // queue behind openssl.
+  await Promise.all([...new Set([...wanted.values()].map(({ address }) => address))].map((address) => ca.certificateFor(address)));
   const failed = started.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
   if (failed) {
     await Promise.all([...assigned.values(), ...spare].map((listener) => listener.server.close()));
@@ -402,6 +415,11 @@ export async function createLab(options: LabOptions = {}): Promise<Lab> {
     },
     traffic,
     connections: (hostOrAddress) => traffic(hostOrAddress).connections,
+    exchanges: () =>
+      [...assigned.values()].flatMap(({ server, slot }) => (slot ? server.exchanges().map((exchange) => ({ ...exchange, address: slot.address, port: slot.port })) : [])),
+    forgetSessions: () => {
+      for (const listener of [...assigned.values(), ...spare]) listener.server.forgetSessions();
+    },
     attempts: (hostOrAddress) =>
       hostOrAddress === undefined ? [...attemptLog] : attemptLog.filter((attempt) => attempt.address === addressArg(hostOrAddress)),
     dnsQueries: (name) => (name === undefined ? [...dnsLog] : dnsLog.filter((query) => query.name === normalizeHost(name))),

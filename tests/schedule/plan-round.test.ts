@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { planRound } from '../../src/schedule/plan-round';
 import { INITIAL_ROTATION } from '../../src/schedule/rotation';
-import type { ThroughputControl } from '../../src/catalogue/types';
+import type { Control, ThroughputControl } from '../../src/catalogue/types';
 import { CONTROLS, MESSENGER } from '../classify/fixtures';
 
 const TC: ThroughputControl[] = [
@@ -13,14 +13,24 @@ const OTHER = { ...MESSENGER, id: 'other', throughput: undefined };
 const base = { roundId: 1000, services: [MESSENGER, OTHER], controls: CONTROLS, throughputControls: TC, country: 'RU', throughputFor: [] };
 
 describe('a regular round', () => {
-  it('probes two international controls, one domestic, and one endpoint per service', () => {
+  it('probes one control and one endpoint per service up front, and keeps the other controls for when something fails', () => {
     const { plan } = planRound({ ...base, kind: 'regular', rotation: INITIAL_ROTATION });
-    const kinds = plan.probes.map((probe) => probe.target.type);
-    expect(kinds.filter((kind) => kind === 'control')).toHaveLength(3);
+    const upFront = plan.probes.filter((probe) => probe.target.type === 'control');
+    expect(upFront.map((probe) => probe.target.type === 'control' && probe.target.controlId)).toEqual(['intl-a']);
+    // The round still has two international controls and one domestic, for when they are needed.
     expect(plan.controls.map((control) => control.id)).toEqual(['intl-a', 'intl-b', 'ru-a']);
+    expect(plan.laterControls.map((control) => control.id)).toEqual(['intl-b', 'ru-a']);
     const endpoints = plan.probes.filter((probe) => probe.target.type === 'endpoint');
     expect(endpoints.map((probe) => probe.target.type === 'endpoint' && probe.target.serviceId)).toEqual(['messenger-x', 'other']);
     expect(plan.sweepOnFailure).toBe(true);
+  });
+
+  it('probes the exit-country control up front when the user has a country, so every round knows its path', () => {
+    const trace: Control = { id: 'intl-trace', url: 'https://trace.test/cdn-cgi/trace', method: 'GET', region: 'intl', tellsCountry: true, source: CONTROLS[0]!.source };
+    const { plan } = planRound({ ...base, controls: [...CONTROLS, trace], kind: 'regular', rotation: INITIAL_ROTATION });
+    const upFront = plan.probes.filter((probe) => probe.target.type === 'control');
+    expect(upFront.map((probe) => probe.target.type === 'control' && probe.target.controlId)).toEqual(['intl-trace']);
+    expect(plan.laterControls.map((control) => control.id)).toEqual(['intl-a', 'intl-b', 'ru-a']);
   });
 
   it('rotates through every endpoint of a service over successive rounds', () => {
@@ -51,6 +61,14 @@ describe('confirmation and manual rounds', () => {
   it('a manual round sweeps every service', () => {
     const { plan } = planRound({ ...base, kind: 'manual', rotation: INITIAL_ROTATION });
     expect(plan.probes.filter((probe) => probe.target.type === 'endpoint')).toHaveLength(8);
+  });
+
+  it('manual and confirmation rounds probe all their controls up front', () => {
+    for (const kind of ['manual', 'confirm'] as const) {
+      const { plan } = planRound({ ...base, kind, focus: ['messenger-x'], rotation: INITIAL_ROTATION });
+      expect(plan.probes.filter((probe) => probe.target.type === 'control')).toHaveLength(3);
+      expect(plan.laterControls).toEqual([]);
+    }
   });
 
   it('measures throughput only for the services asked and only where an object exists', () => {

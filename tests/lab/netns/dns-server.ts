@@ -36,6 +36,8 @@ export interface DnsQueryRecord {
   /** What the server did: `answer` (with `address`), or the failure it played. */
   readonly outcome: 'answer' | Exclude<DnsDecision, { readonly address: string }>;
   readonly address?: string;
+  /** DNS message bytes both ways: the query and the reply (0 when none was sent); no UDP/IP headers. */
+  readonly bytes: number;
 }
 
 export interface DnsServerOptions {
@@ -95,12 +97,13 @@ export async function startDnsServer(options: DnsServerOptions): Promise<DnsServ
       decision = 'servfail';
     }
     const time = Date.now();
+    const reply = encode(query, question.name, name, question.type, decision);
+    const bytes = message.length + (reply?.length ?? 0);
     log.push(
       typeof decision === 'object'
-        ? { time, name, type: question.type, outcome: 'answer', address: decision.address }
-        : { time, name, type: question.type, outcome: decision },
+        ? { time, name, type: question.type, outcome: 'answer', address: decision.address, bytes }
+        : { time, name, type: question.type, outcome: decision, bytes },
     );
-    const reply = encode(query, question.name, name, question.type, decision);
     if (reply) socket.send(reply, remote.port, remote.address);
   });
 

@@ -10,6 +10,11 @@
  * - The behaviour may be fixed, or looked up for each new connection (the Node lab's routing
  *   table, switched by tests at run time).
  * - It counts connections and bytes on the wire both ways (TLS included), and logs each request.
+ *   `exchanges()` splits a connection's bytes between the requests it carried (the handshake goes
+ *   to the first, each later request starts when it arrives), so traffic can be told apart by
+ *   what asked for it.
+ * - `forgetSessions()` makes every TLS session ticket issued so far useless (new ticket keys), as
+ *   a server does for tickets older than its ticket lifetime: the next handshake is a full one.
  * - `close()` destroys every open socket: nothing is left to keep a test process alive.
  */
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -74,10 +79,28 @@ export interface Traffic {
   readonly bytesWritten: number;
 }
 
+/** Bytes of one request and its answer on the wire (TLS records and headers, no IP/TCP headers). */
+export interface Exchange {
+  /** The request, or undefined for a connection that carried none (refused at the handshake, reset, stalled before a request). */
+  readonly request?: { readonly host: string; readonly method: string; readonly path: string; readonly tls: boolean };
+  /** The TLS server name the client sent, if any. */
+  readonly sni?: string;
+  /** Whether this segment carried the connection's TLS handshake (the first request, or none). */
+  readonly handshake: boolean;
+  /** Whether the handshake resumed a session (no certificate sent). */
+  readonly resumed?: boolean;
+  readonly bytesRead: number;
+  readonly bytesWritten: number;
+}
+
 export interface LabServer {
   readonly host: string;
   readonly port: number;
   traffic(): Traffic;
+  /** Per request, the bytes each cost, since start or the last `resetTraffic()`. */
+  exchanges(): readonly Exchange[];
+  /** Tickets issued so far are no longer accepted (the lab's stand-in for a ticket lifetime running out). */
+  forgetSessions(): void;
   /** Counts from now on (open connections count only what they carry from now). */
   resetTraffic(): void;
   /** Problems the server met (a certificate it could not make, a handler that threw). */
@@ -89,6 +112,13 @@ interface Connection {
   readonly raw: Socket;
   baseRead: number;
   baseWritten: number;
+  /** Where each request began on this connection (bytes read and written then). */
+  readonly marks: { request: NonNullable<Exchange['request']>; read: number; written: number }[];
+  sni?: string;
+  resumed?: boolean;
+  /** Final counts once closed. */
+  closedRead?: number;
+  closedWritten?: number;
 }
 
 interface ConnectionPlay {
@@ -99,6 +129,8 @@ interface ConnectionPlay {
   readonly identity: string;
   /** The TLS server name the client sent, once the handshake has seen it. */
   sni?: string;
+  /** The connection's byte accounting. */
+  readonly connection: Connection;
 }
 
 /** `::ffff:127.0.0.1` → `127.0.0.1`. */
@@ -153,6 +185,8 @@ export async function startLabServer(options: LabServerOptions): Promise<LabServ
   const servesName = options.servesName ?? (() => true);
 
   const open = new Set<Connection>();
+  /** Connections counted since the last reset (open and closed), for `exchanges()`. */
+  let counted: Connection[] = [];
   const plays = new WeakMap<Socket, ConnectionPlay>();
   const problems: Error[] = [];
   const contexts = new Map<string, Promise<SecureContext>>();
@@ -179,6 +213,12 @@ export async function startLabServer(options: LabServerOptions): Promise<LabServ
     }
     const sni = play.sni;
     const host = hostHeaderName(request) ?? sni ?? play.identity;
+    const raw = play.connection.raw;
+    play.connection.marks.push({
+      request: { host, method: request.method ?? 'GET', path: request.url ?? '/', tls: play.tls },
+      read: raw.bytesRead,
+      written: raw.bytesWritten,
+    });
     options.onRequest?.({
       at: Date.now(),
       host,
@@ -199,7 +239,8 @@ export async function startLabServer(options: LabServerOptions): Promise<LabServ
     }
   });
 
-  const startTls = async (raw: Socket, behaviour: ServedBehaviour, handler: HttpHandler): Promise<void> => {
+  const startTls = async (connection: Connection, behaviour: ServedBehaviour, handler: HttpHandler): Promise<void> => {
+    const raw = connection.raw;
     const kind: CertKind = wrongCertOf(behaviour) ?? options.tls ?? 'lab';
     const own = identityOf(raw);
     const identityFor = (name: string | undefined): string => {
@@ -216,12 +257,13 @@ export async function startLabServer(options: LabServerOptions): Promise<LabServ
       return;
     }
     if (raw.destroyed) return;
-    const play: ConnectionPlay = { behaviour, handler, tls: true, identity: own };
+    const play: ConnectionPlay = { behaviour, handler, tls: true, identity: own, connection };
     const secure = new TLSSocket(raw, {
       isServer: true,
       secureContext: fallback,
       SNICallback: (name, done) => {
         play.sni = normalizeHost(name);
+        connection.sni = play.sni;
         contextFor(identityFor(name), kind).then(
           (context) => done(null, context),
           (error: unknown) => {
@@ -233,18 +275,24 @@ export async function startLabServer(options: LabServerOptions): Promise<LabServ
     });
     // A client that rejects the certificate aborts the handshake: normal here.
     secure.on('error', () => secure.destroy());
+    secure.once('secure', () => {
+      connection.resumed = secure.isSessionReused();
+    });
     plays.set(secure, play);
     http.emit('connection', secure);
   };
 
   const server = createNetServer((raw) => {
-    const connection: Connection = { raw, baseRead: 0, baseWritten: 0 };
+    const connection: Connection = { raw, baseRead: 0, baseWritten: 0, marks: [] };
     open.add(connection);
+    counted.push(connection);
     connections += 1;
     // Resets from clients are part of the job.
     raw.on('error', () => undefined);
     raw.on('close', () => {
       open.delete(connection);
+      connection.closedRead = raw.bytesRead;
+      connection.closedWritten = raw.bytesWritten;
       closedRead += raw.bytesRead - connection.baseRead;
       closedWritten += raw.bytesWritten - connection.baseWritten;
     });
@@ -270,9 +318,9 @@ export async function startLabServer(options: LabServerOptions): Promise<LabServ
       raw.pause();
       raw.unshift(first);
       if (first[0] === TLS_HANDSHAKE_RECORD) {
-        void startTls(raw, behaviour, handler);
+        void startTls(connection, behaviour, handler);
       } else {
-        plays.set(raw, { behaviour, handler, tls: false, identity: identityOf(raw) });
+        plays.set(raw, { behaviour, handler, tls: false, identity: identityOf(raw), connection });
         http.emit('connection', raw);
         raw.resume();
       }
@@ -305,10 +353,45 @@ export async function startLabServer(options: LabServerOptions): Promise<LabServ
       connections = 0;
       closedRead = 0;
       closedWritten = 0;
+      counted = [...open];
       for (const connection of open) {
         connection.baseRead = connection.raw.bytesRead;
         connection.baseWritten = connection.raw.bytesWritten;
+        // What came before the reset is not counted again: keep only the latest request as the start.
+        const last = connection.marks.at(-1);
+        connection.marks.splice(0, connection.marks.length, ...(last ? [{ ...last, read: connection.baseRead, written: connection.baseWritten }] : []));
       }
+    },
+    exchanges() {
+      const out: Exchange[] = [];
+      for (const connection of counted) {
+        const endRead = connection.closedRead ?? connection.raw.bytesRead;
+        const endWritten = connection.closedWritten ?? connection.raw.bytesWritten;
+        const sni = connection.sni !== undefined ? { sni: connection.sni } : {};
+        const resumed = connection.resumed !== undefined ? { resumed: connection.resumed } : {};
+        if (connection.marks.length === 0) {
+          out.push({ ...sni, ...resumed, handshake: true, bytesRead: endRead - connection.baseRead, bytesWritten: endWritten - connection.baseWritten });
+          continue;
+        }
+        connection.marks.forEach((mark, index) => {
+          const next = connection.marks[index + 1];
+          const fromRead = index === 0 ? connection.baseRead : mark.read;
+          const fromWritten = index === 0 ? connection.baseWritten : mark.written;
+          out.push({
+            request: mark.request,
+            ...sni,
+            ...(index === 0 ? resumed : {}),
+            handshake: index === 0 && connection.baseRead === 0,
+            bytesRead: (next?.read ?? endRead) - fromRead,
+            bytesWritten: (next?.written ?? endWritten) - fromWritten,
+          });
+        });
+      }
+      return out;
+    },
+    forgetSessions() {
+      // New contexts come with new random ticket keys: tickets from the old ones no longer decrypt.
+      contexts.clear();
     },
     errors: () => [...problems],
     async close() {
