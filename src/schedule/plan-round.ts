@@ -5,7 +5,7 @@
  * - `regular` (the periodic round): the controls (two international in turn, one domestic for the
  *   user's country) and one rotating endpoint per service; a service whose endpoint fails is swept
  *   in the same round by the round runner.
- * - `confirm` (60 s after a suspicious round): the controls and every endpoint of the services in
+ * - `confirm` (CONFIRMATION_SPACING_MS, 40 s, after a suspicious round): the controls and every endpoint of the services in
  *   question, nothing else.
  * - `manual` ("Check now"): the controls and every endpoint of every service.
  * Throughput probes run for the services in `throughputFor`.
