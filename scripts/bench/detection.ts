@@ -17,6 +17,8 @@ export interface DetectionReport {
   readonly medianMs: number;
   readonly worstMs: number;
   readonly bestMs: number;
+  /** Every trial's latency, sorted, ms: an outlier can be looked into. */
+  readonly samplesMs: readonly number[];
   /** Notifications before any block started (the warm-up rounds), over all trials. */
   readonly falseAlarms: number;
   /** Trials in which WhatsApp was down for `outageMs` at a random moment, and the notifications they raised. */
@@ -128,6 +130,7 @@ export async function benchDetection(trials = 100, outageTrials = 100, intervalM
     medianMs: sorted[Math.floor(sorted.length / 2)] ?? NaN,
     worstMs: sorted.at(-1) ?? NaN,
     bestMs: sorted[0] ?? NaN,
+    samplesMs: sorted.map((value) => Math.round(value)),
     falseAlarms,
     outageTrials,
     outageMs: OUTAGE_TOLERATED_MS,
