@@ -8,12 +8,35 @@ export const ROUND_INTERVAL_MIN = 5;
 /** Bounds of the user's interval setting, minutes. Chrome clamps packed MV3 alarms to ≥ 30 s. */
 export const SHORTEST_ROUND_INTERVAL_MIN = 1;
 export const LONGEST_ROUND_INTERVAL_MIN = 60;
-/** Jitter around every periodic round, ms (± half of it): rounds of many users do not align, and on average the interval stays the interval. */
-export const ROUND_JITTER_MAX_MS = 60_000;
+/**
+ * Jitter around every periodic round, ms (± half of it, so ± 15 s): rounds of many users do not
+ * align, and on average the interval stays the interval. Kept small because the latest round
+ * (interval + 15 s) bounds how long a fresh block goes unseen: the worst detection latency is that
+ * plus the confirmation span (`npm run bench` measures it, aim ≤ 7 min).
+ */
+export const ROUND_JITTER_MAX_MS = 30_000;
 
-/** Confirmation rounds after a suspicious round: how many, and how far apart (ms). 60 s also outlasts Chromium's ~1 min DNS cache, so each is a fresh sample. */
+/**
+ * The longest outage of a service that must never confirm a block, ms (issue 11: a server restart,
+ * a routing flap or a resolver hiccup lasts up to a minute). With CONFIRM_BAD_OF = 3, the three
+ * bad rounds of a confirmation must lie further apart than this: a shorter outage cannot cover
+ * them all.
+ */
+export const OUTAGE_TOLERATED_MS = 60_000;
+/** An alarm this early is still "due", ms: browsers may fire alarms slightly early or late. The confirmation spacing allows for it. */
+export const ALARM_SLACK_MS = 2_000;
+/**
+ * Confirmation rounds after a suspicious round: how many, and how far apart (ms, from the end of
+ * one round to the start of the next). 40 s: the suspicious round and its two confirmations then
+ * start at least 2 × 40 s − 2 × 2 s (alarm slack) = 76 s apart, more than OUTAGE_TOLERATED_MS
+ * with 16 s to spare, so a 60 s outage never confirms; and a block is confirmed about 80 s after
+ * the round that first saw it (60 s apart took 120 s). Chromium keeps a DNS answer up to ~1 min:
+ * the first confirmation may read the suspicious round's answer from that cache, but the second,
+ * ≥ 76 s after the first round, looks the name up afresh, so two lookups ≥ 76 s apart must both
+ * fail before a block is confirmed.
+ */
 export const CONFIRMATION_ROUNDS = 2;
-export const CONFIRMATION_SPACING_MS = 60_000;
+export const CONFIRMATION_SPACING_MS = 40_000;
 
 /** A bad state is confirmed when it is seen in this many of the last CONFIRM_WINDOW valid rounds (Encore's binomial test gives 3 of 3 / 4 of 5 at p=0.7; 3 of 4 at 5 % flakiness ≈ 5·10⁻⁴ false alarms per decision). */
 export const CONFIRM_BAD_OF = 3;

@@ -32,6 +32,8 @@ export interface VirtualMonitor {
   step(): Promise<Fired>;
   /** When the next alarm is due (virtual ms). */
   nextAlarm(): number;
+  /** When the next regular round is due (virtual ms). */
+  nextRound(): number;
 }
 
 export async function virtualMonitor(lab: Lab, start: number, settings: Partial<Settings> = {}): Promise<VirtualMonitor> {
@@ -67,6 +69,7 @@ export async function virtualMonitor(lab: Lab, start: number, settings: Partial<
     now: () => now,
     shown,
     nextAlarm: () => next()?.[1] ?? Infinity,
+    nextRound: () => alarms.get('round') ?? Infinity,
     async step() {
       const due = next();
       if (!due) throw new Error('nothing scheduled');

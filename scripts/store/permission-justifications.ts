@@ -20,7 +20,7 @@ const SINGLE_PURPOSE =
   'Blockwatch tells a person, from their own network, whether the messengers they rely on (WhatsApp, Telegram, Signal and others) are reachable, blocked or throttled, keeps that history on the device, and alerts them when a block starts or ends.';
 
 const API_REASONS: Record<ApiPermission, string> = {
-  alarms: 'Runs a check round every few minutes (5 by default) and the confirmation rounds 60 s after a suspicious one, also while no Blockwatch page is open.',
+  alarms: 'Runs a check round every few minutes (5 by default) and the confirmation rounds 40 s apart after a suspicious one, also while no Blockwatch page is open.',
   storage: 'Keeps the person\'s settings (country, services, interval, notifications) on the device. The history itself is in the extension\'s IndexedDB, also only on the device.',
   notifications: 'Tells the person when a block of a service they chose is confirmed and when it ends (and, if they turn it on, partial blocks and throttling). Never for a plain offline connection.',
   webRequest:

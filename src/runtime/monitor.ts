@@ -11,6 +11,7 @@
  * next worker), and a shown one is never queued again.
  */
 import type { Catalogue, Service } from '../catalogue/types';
+import { ALARM_SLACK_MS } from '../defaults';
 import { confirmRound } from '../confirm/confirm-round';
 import { decideNotifications } from '../notify/decide';
 import type { ProbeTunables } from '../probe/probe';
@@ -35,8 +36,6 @@ import { snapshotFrom } from './snapshot-from';
 
 /** How often history is pruned at most, ms: pruning walks the oldest records, not worth doing every round. */
 export const PRUNE_EVERY_MS = 6 * HOUR_MS;
-/** An alarm this early is still "due", ms: browsers may fire alarms slightly early or late. */
-export const ALARM_SLACK_MS = 2_000;
 /**
  * A worker that wakes with no schedule and no round ever run arms the first round this much later,
  * ms: the install or start-up event that runs the first round is usually on its way.

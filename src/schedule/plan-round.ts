@@ -8,7 +8,7 @@
  *   country) are probed only when something in the first phase failed (`laterControls`): when
  *   every service answered, the network is plainly up and they would add nothing but bytes. A
  *   service whose endpoint fails is swept in the same round by the round runner.
- * - `confirm` (60 s after a suspicious round): the controls and every endpoint of the services in
+ * - `confirm` (CONFIRMATION_SPACING_MS, 40 s, after a suspicious round): the controls and every endpoint of the services in
  *   question, nothing else.
  * - `manual` ("Check now"): the controls and every endpoint of every service.
  * Throughput probes run for the services in `throughputFor`.

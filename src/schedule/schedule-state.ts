@@ -84,11 +84,16 @@ export function afterRound(state: ScheduleState, kind: RoundKind, suspicion: Sus
 /**
  * When the next regular round is due: an interval after the last one, give or take half the
  * jitter, so that rounds of many users do not align. `random` is in [0, 1).
+ *
+ * Never before a confirmation round still owed: at a short interval (1 min, ± 15 s) a regular
+ * round could otherwise fall between a suspicious round and its confirmation, and three rounds
+ * would fit inside OUTAGE_TOLERATED_MS. So every round that follows a bad one starts at least
+ * CONFIRMATION_SPACING_MS after it ended.
  */
 export function nextRegularAt(state: ScheduleState, now: number, intervalMin: number, random: number): number {
   if (state.lastRoundAt === null) return now;
   const jitter = Math.floor((random - 0.5) * ROUND_JITTER_MAX_MS);
-  return Math.max(now, state.lastRoundAt + intervalMin * 60_000 + jitter);
+  return Math.max(now, state.lastRoundAt + intervalMin * 60_000 + jitter, state.pending?.dueAt ?? now);
 }
 
 /** Records that a regular round took unattended speed samples (`speed-samples.ts`). */

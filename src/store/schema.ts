@@ -178,7 +178,7 @@ export interface RollupRecord {
   readonly day: LocalDay;
   /** Rounds per state. */
   readonly rounds: Tally;
-  /** Seconds per state: the measure of availability (confirmation rounds, 60 s apart, would weigh too much by count). */
+  /** Seconds per state: the measure of availability (confirmation rounds, 40 s apart, would weigh too much by count). */
   readonly seconds: Tally;
   /** Latency of the fastest answer, ms. */
   readonly latency?: Summary;

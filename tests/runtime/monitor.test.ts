@@ -8,6 +8,7 @@ import { latestRecords } from '../../src/store/queries';
 import { createLab, type Lab } from '../lab/lab';
 import { createHarness, states, type Harness } from './harness';
 import { ROUND_ALARM_OVERDUE_MS, WATCHDOG_PERIOD_MIN } from '../../src/runtime/monitor';
+import { CONFIRMATION_SPACING_MS } from '../../src/defaults';
 
 const MINUTE = 60_000;
 let lab: Lab;
@@ -49,9 +50,9 @@ describe('a first install', () => {
     expect(snapshot?.network.state).toBe('online');
     expect(snapshot?.blockedCount).toBe(0);
     const next = h.effects.alarms.get('round') ?? 0;
-    // Five minutes, give or take half a minute of jitter (random() = 0.5 → none).
-    expect(next - before).toBeGreaterThanOrEqual(5 * MINUTE - 30_000);
-    expect(next - before).toBeLessThan(5 * MINUTE + 30_000);
+    // Five minutes, give or take 15 s of jitter.
+    expect(next - before).toBeGreaterThanOrEqual(5 * MINUTE - 15_000);
+    expect(next - before).toBeLessThan(5 * MINUTE + 15_000);
     expect(h.effects.alarms.get('confirm')).toBeNull();
     expect(h.effects.shown).toEqual([]);
   });
@@ -66,14 +67,14 @@ describe('a block that starts and ends', () => {
     h.clock.advance(5 * MINUTE);
     await h.monitor.onAlarm('round');
     // One bad round: still shown as reachable (confirmed), with the problem being confirmed; nobody
-    // notified; a confirmation round due in 60 s.
+    // notified; a confirmation round due in 40 s (CONFIRMATION_SPACING_MS).
     const first = h.effects.states.at(-1);
     expect(first?.services.find((service) => service.id === 'whatsapp')).toMatchObject({ state: 'reachable', confirmed: true, pending: { state: 'blocked', how: 'dns' } });
     expect(h.effects.shown).toEqual([]);
-    // 60 s after the round ended (the clock is real time plus an offset, so a little has passed since).
+    // 40 s after the round ended (the clock is real time plus an offset, so a little has passed since).
     const wait = (h.effects.alarms.get('confirm') ?? 0) - h.clock.now();
-    expect(wait).toBeLessThanOrEqual(MINUTE);
-    expect(wait).toBeGreaterThan(MINUTE - 10_000);
+    expect(wait).toBeLessThanOrEqual(CONFIRMATION_SPACING_MS);
+    expect(wait).toBeGreaterThan(CONFIRMATION_SPACING_MS - 10_000);
 
     await runConfirmations(h);
     const confirmed = h.effects.states.at(-1);
@@ -187,12 +188,12 @@ describe('one round at a time', () => {
     const due = h.effects.alarms.get('confirm') ?? 0;
     h.clock.advance(due - h.clock.now());
     // "Check now" is running when the confirmation alarm fires: that round is a second sample, so
-    // the alarm's own round is re-armed 60 s after it rather than run at once.
+    // the alarm's own round is re-armed CONFIRMATION_SPACING_MS after it rather than run at once.
     const manual = h.monitor.runNow();
     await h.monitor.onAlarm('confirm');
     await manual;
     expect(h.effects.shown).toEqual([]);
-    expect((h.effects.alarms.get('confirm') ?? 0) - h.clock.now()).toBeGreaterThan(MINUTE - 10_000);
+    expect((h.effects.alarms.get('confirm') ?? 0) - h.clock.now()).toBeGreaterThan(CONFIRMATION_SPACING_MS - 10_000);
     await runConfirmations(h);
     expect(h.effects.shown.map((shown) => shown.text.title)).toEqual(['Viber is blocked']);
   });

@@ -39,7 +39,7 @@ describe('WhatsApp blocked by DNS (NXDOMAIN)', () => {
     await expectService(s().app, await s().app.snapshot(), 'whatsapp', { state: 'reachable', pendingState: 'blocked' }, 'after bad round 1');
     expect((await s().app.toolbar()).badge).toBe('');
     expect(await s().app.notifications.collect()).toEqual([]);
-    // The schedule owes a confirmation round about a minute later (CONFIRMATION_SPACING_MS).
+    // The schedule owes a confirmation round 40 s later (CONFIRMATION_SPACING_MS).
     const alarms = await s().app.browser.evaluate(async () => {
       const apis = (globalThis as unknown as WithChrome).browser ?? (globalThis as unknown as WithChrome).chrome;
       return (await apis.alarms.getAll()).map((alarm) => alarm.name);
