@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ROUND_JITTER_MAX_MS } from '../../src/defaults';
 import { NETWORK_SUBJECT } from '../../src/confirm/types';
 import { latestRecords, incidentsBetween } from '../../src/store/queries';
 import { StoreFullError } from '../../src/store/store-full-error';
@@ -57,8 +58,8 @@ describe('writeRound', () => {
     await writeRound(db, makeRound(T0 + 6 * MIN)); // a confirmation round, 60 s later
     await writeRound(db, makeRound(T0 + 10 * 60 * MIN)); // after ten hours asleep
     const rollup = await db.get('rollups', ['telegram', '2026-03-01']);
-    // 300 (first, one interval) + 300 + 60 + capped at one interval plus jitter (360).
-    expect(rollup?.seconds).toEqual({ reachable: 300 + 300 + 60 + 360 });
+    // 300 (first, one interval) + 300 + 60 + capped at one interval plus the most jitter can add.
+    expect(rollup?.seconds).toEqual({ reachable: 300 + 300 + 60 + 300 + ROUND_JITTER_MAX_MS / 1000 });
     expect(secondsSince(undefined, T0, 5)).toBe(300);
   });
 
