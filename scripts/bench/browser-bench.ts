@@ -11,7 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { startBrowserLab } from '../../tests/lab/netns/browser-lab';
 import { launchBrowser, type LabBrowser } from '../../tests/e2e/harness/launch-browser';
-import { measureBrowserBytes, type BrowserBytesReport } from './browser-bytes';
+import { measureBrowserBytes, send, type BrowserBytesReport } from './browser-bytes';
 
 interface Figures {
   sweepWallMs: number;
@@ -33,17 +33,6 @@ interface InBrowser {
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? NaN;
-}
-
-async function send(browser: LabBrowser, message: object): Promise<unknown> {
-  const page = await browser.openPage('popup.html');
-  try {
-    const answer = (await page.evaluate((m) => (globalThis as unknown as InBrowser).chrome.runtime.sendMessage(m), message)) as { ok: boolean; value?: unknown; error?: string };
-    if (!answer.ok) throw new Error(answer.error);
-    return answer.value;
-  } finally {
-    await page.close();
-  }
 }
 
 /**

@@ -144,7 +144,8 @@ function tcpHeaderBytes(exchange: LabExchange): number {
   return (dataIn + dataOut + acks + (exchange.handshake ? CONNECTION_PACKETS : 0)) * TCP_PACKET_HEADER_BYTES;
 }
 
-async function send(browser: LabBrowser, message: object): Promise<unknown> {
+/** A request to the background from a popup page opened for it (src/protocol.ts); the answer's value. */
+export async function send(browser: LabBrowser, message: object): Promise<unknown> {
   const page = await browser.openPage('popup.html');
   try {
     const answer = (await page.evaluate((m) => (globalThis as unknown as InBrowser).chrome.runtime.sendMessage(m), message)) as { ok: boolean; value?: unknown; error?: string };
