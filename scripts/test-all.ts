@@ -76,7 +76,7 @@ const FIRST: readonly Suite[] = [SUITE.typecheck!, SUITE.build!];
 /**
  * Then alone: the Node lab's tests run client and servers in one process with short timers (6 s
  * for headers), and beside the browsers (load average ~14 on 2 cores) a third of the lab rounds
- * timed out and read offline. Alone, three files at a time, they take ~3 min.
+ * timed out and read offline. Alone, one file at a time (vitest.config.ts), they take ~6 min.
  */
 const ALONE: readonly Suite[] = [SUITE.unit!];
 /** Then these lanes side by side, each one suite after another. */
