@@ -48,11 +48,10 @@ import { unattendedSpeedSamples } from '../../src/schedule/speed-samples';
 import type { LabBrowser } from '../../tests/e2e/harness/launch-browser';
 import type { BrowserLab } from '../../tests/lab/netns/browser-lab';
 import type { LabExchange } from '../../tests/lab/lab';
+import { DAY_MS, MINUTE_MS } from '../../src/time-units';
 
 /** Regular rounds measured: enough to go round the rotations of the catalogue's endpoints and controls a couple of times. */
 const ROUNDS = 12;
-const DAY_MS = 24 * 60 * 60 * 1000;
-const MINUTE_MS = 60_000;
 /** TCP payload per packet on a 1500-byte MTU link with timestamps (1500 − 20 − 20 − 12). */
 const MSS_BYTES = 1448;
 /** IPv4 + TCP headers with the timestamp option, bytes per packet. */
