@@ -6,16 +6,18 @@
  *
  *   npx tsx scripts/test-all.ts [--only <suite>,…] [--skip <suite>,…] [--serial]
  *
- * Order: the typecheck and the build first (side by side); the Node suites (vitest) alone; then
- * two lanes side by side — the Chromium scenarios; the lab self-test and the packages; then
- * Firefox alone.
- * A browser suite spends much of its time waiting on the product's own alarms and timers, so the
- * lanes overlap those waits with the others' work. `--serial` runs one suite at a time. A suite's output is printed whole when it
- * ends, so lanes never interleave their lines; test-results/logs/<suite>.log has it as it comes.
+ * Order (PHASES below): the typecheck and the build side by side; the Node-lab tests beside the
+ * CPU-bound suites; the Chromium scenarios; Firefox. A browser or Node-lab suite spends part of its
+ * time waiting on the product's own alarms and timers, so lanes overlap those waits with others'
+ * work; CPU-bound suites never share a phase with more than one other lane, because on 2 cores the
+ * timing tests then miss their timers. `--serial` runs one suite at a time. A suite's output is
+ * printed whole when it ends, so lanes never interleave their lines; test-results/logs/<suite>.log
+ * has it as it comes. Every lab of the run shares one CA, made at the start (tests/lab/ca.ts).
  */
 import { spawn } from 'node:child_process';
 import { appendFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { makeSharedLabCa, SHARED_CA_ENV } from '../tests/lab/ca';
 
 interface Count {
   readonly passed: number;
@@ -36,18 +38,24 @@ const LOGS = join(REPORTS, 'logs');
 /** The build the browser suites test, copied from .output once the build suite is done. */
 const BUILD_UNDER_TEST = resolve(REPORTS, 'build-under-test');
 /**
- * Scenario files run at once in the Chromium lane, each in its own namespace, beside the three that
- * mostly wait (tests/e2e/run-scenarios.ts).
+ * Lanes of Chromium scenario files, each a batch in a namespace of its own, beside the three files
+ * that mostly wait (tests/e2e/run-scenarios.ts): two, one per core, as the files are CPU-bound.
  */
-const CHROMIUM_SCENARIO_LANES = 3;
+const CHROMIUM_SCENARIO_LANES = 2;
 
 const SUITE: Readonly<Record<string, Suite>> = {
   typecheck: { id: 'typecheck', title: 'TypeScript (strict)', command: ['npx', 'tsc', '--noEmit', '-p', '.'], count: 'exit' },
   unit: {
     id: 'unit',
-    title: 'Unit, lab and runtime tests (vitest)',
-    command: ['npx', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${REPORTS}/vitest.json`],
-    count: { vitestJson: `${REPORTS}/vitest.json` },
+    title: 'Unit and interface tests (vitest)',
+    command: ['npx', 'vitest', 'run', '--project', 'unit', '--reporter=default', '--reporter=json', `--outputFile.json=${REPORTS}/vitest-unit.json`],
+    count: { vitestJson: `${REPORTS}/vitest-unit.json` },
+  },
+  'node-lab': {
+    id: 'node-lab',
+    title: 'Engine and runtime against the Node lab (vitest)',
+    command: ['npx', 'vitest', 'run', '--project', 'node-lab', '--reporter=default', '--reporter=json', `--outputFile.json=${REPORTS}/vitest-node-lab.json`],
+    count: { vitestJson: `${REPORTS}/vitest-node-lab.json` },
   },
   build: { id: 'build', title: 'Build (Chrome MV3, Firefox MV2)', command: ['npm', 'run', 'build'], count: 'exit' },
   zip: { id: 'zip', title: 'Store packages', command: ['npm', 'run', 'zip'], count: 'exit' },
@@ -71,21 +79,27 @@ const SUITE: Readonly<Record<string, Suite>> = {
   },
 };
 
-/** Run first, side by side: everything after needs the build, and a type error is the quickest news. */
-const FIRST: readonly Suite[] = [SUITE.typecheck!, SUITE.build!];
 /**
- * Then alone: the Node lab's tests run client and servers in one process with short timers (6 s
- * for headers), and beside the browsers (load average ~14 on 2 cores) a third of the lab rounds
- * timed out and read offline. Alone, one file at a time (vitest.config.ts), they take ~6 min.
+ * The run: phase after phase; in a phase, lanes side by side; in a lane, suites one after another.
+ * 1. The typecheck and the build: everything after needs the build, and a type error is the
+ *    quickest news.
+ * 2. The Node lab's tests (`node-lab`: mostly waiting on the probes' timers, ~5 min) beside the
+ *    CPU-bound suites that need no lab of their own timing: unit tests, the packages, the
+ *    reproducibility check, the browser lab's self-test. The Node lab runs client and servers in
+ *    one process with 6 s header timers: beside the browser scenarios (load ~14 on 2 cores) a third
+ *    of its rounds timed out, beside one busy lane they do not.
+ * 3. The Chromium scenarios, in lanes of their own (tests/e2e/run-scenarios.ts).
+ * 4. Firefox alone: beside the Chromium lanes (load 12–19) its smoke rounds timed out and a history
+ *    page missed its 20 s deadline.
  */
-const ALONE: readonly Suite[] = [SUITE.unit!];
-/** Then these lanes side by side, each one suite after another. */
-const LANES: readonly (readonly Suite[])[] = [[SUITE.e2e!], [SUITE['lab-selftest']!, SUITE.zip!, SUITE.reproducible!]];
-/**
- * Last, alone: Firefox. Beside the Chromium lanes (load ~12–19 on 2 cores) its smoke run's rounds
- * timed out and a history page missed its 20 s deadline; alone, its scenarios run two at a time.
- */
-const LAST: readonly Suite[] = [SUITE.firefox!];
+const PHASES: readonly (readonly (readonly Suite[])[])[] = [
+  [[SUITE.typecheck!], [SUITE.build!]],
+  [[SUITE['node-lab']!], [SUITE.unit!, SUITE.zip!, SUITE.reproducible!, SUITE['lab-selftest']!]],
+  [[SUITE.e2e!]],
+  [[SUITE.firefox!]],
+];
+/** Where the run's one lab CA lives (tests/lab/ca.ts): every lab of every suite uses it. */
+const SHARED_CA_DIR = resolve(REPORTS, 'lab-ca');
 
 function run(command: readonly string[], env: NodeJS.ProcessEnv, log: string): Promise<{ code: number; output: string }> {
   return new Promise((resolveRun) => {
@@ -178,30 +192,30 @@ async function main(): Promise<number> {
     );
   };
 
-  const first = FIRST.filter(wanted);
-  if (serial) for (const suite of first) await runSuite(suite);
-  else await Promise.all(first.map(runSuite));
-
-  // The browser suites test one fixed copy of the build: `zip` rebuilds .output while they run.
-  if (existsSync('.output/chrome-mv3/manifest.json') && existsSync('.output/firefox-mv2/manifest.json')) {
-    cpSync('.output/chrome-mv3', join(BUILD_UNDER_TEST, 'chrome-mv3'), { recursive: true });
-    cpSync('.output/firefox-mv2', join(BUILD_UNDER_TEST, 'firefox-mv2'), { recursive: true });
-    buildEnv = { BLOCKWATCH_EXTENSION_DIR: join(BUILD_UNDER_TEST, 'chrome-mv3'), BLOCKWATCH_FIREFOX_DIR: join(BUILD_UNDER_TEST, 'firefox-mv2') };
+  // One lab CA for the whole run instead of one per lab process (~3 s and ~5 CPU-seconds each).
+  if (!process.env[SHARED_CA_ENV]) {
+    await makeSharedLabCa(SHARED_CA_DIR);
+    process.env[SHARED_CA_ENV] = SHARED_CA_DIR;
   }
 
-  for (const suite of ALONE.filter(wanted)) await runSuite(suite);
-
-  const lanes = LANES.map((lane) => lane.filter(wanted)).filter((lane) => lane.length > 0);
-  if (serial) for (const suite of lanes.flat()) await runSuite(suite);
-  else {
-    await Promise.all(
-      lanes.map(async (lane) => {
-        for (const suite of lane) await runSuite(suite);
-      }),
-    );
+  for (const [index, phase] of PHASES.entries()) {
+    const lanes = phase.map((lane) => lane.filter(wanted)).filter((lane) => lane.length > 0);
+    if (serial) for (const suite of lanes.flat()) await runSuite(suite);
+    else {
+      await Promise.all(
+        lanes.map(async (lane) => {
+          for (const suite of lane) await runSuite(suite);
+        }),
+      );
+    }
+    // The browser suites test one fixed copy of the build: `zip` rebuilds .output while they run.
+    if (index === 0 && existsSync('.output/chrome-mv3/manifest.json') && existsSync('.output/firefox-mv2/manifest.json')) {
+      cpSync('.output/chrome-mv3', join(BUILD_UNDER_TEST, 'chrome-mv3'), { recursive: true });
+      cpSync('.output/firefox-mv2', join(BUILD_UNDER_TEST, 'firefox-mv2'), { recursive: true });
+      buildEnv = { BLOCKWATCH_EXTENSION_DIR: join(BUILD_UNDER_TEST, 'chrome-mv3'), BLOCKWATCH_FIREFOX_DIR: join(BUILD_UNDER_TEST, 'firefox-mv2') };
+    }
   }
-
-  for (const suite of LAST.filter(wanted)) await runSuite(suite);
+  rmSync(SHARED_CA_DIR, { recursive: true, force: true });
 
   const order = Object.keys(SUITE);
   rows.sort((a, b) => order.indexOf(a.suite.id) - order.indexOf(b.suite.id));

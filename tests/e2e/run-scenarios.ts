@@ -8,14 +8,16 @@
  * the exit status is vitest's. The build under test is a copy, taken at the start, of
  * `.output/chrome-mv3` (`npm run build`) or of BLOCKWATCH_EXTENSION_DIR.
  *
- * `--parallel N` (CI uses it) runs the scenario files N at a time, each file in a namespace and a
- * lab of its own (harness/files-in-lanes.ts), and ends with the same count line summed over the files.
+ * `--parallel N` (CI uses it) runs the scenario files in N lanes side by side, each lane a batch of
+ * files in a namespace of its own (harness/files-in-lanes.ts), and ends with the same count line
+ * summed over the lanes. Every lab of the run shares one CA (tests/lab/ca.ts).
  */
 import { spawn } from 'node:child_process';
 import { parseLaneArguments, runFilesInLanes } from './harness/files-in-lanes';
 import { cp, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { shareLabCaWithChildren } from '../lab/ca';
 import { currentLabNamespace, RUN_DIR_ENV } from '../lab/netns/namespace';
 import { runInNamespace } from '../lab/netns/run-in-namespace';
 import { EXTENSION_DIR } from './harness/blockwatch';
@@ -35,7 +37,7 @@ const SCENARIO_DIRS = ['tests/e2e/scenarios', ...(process.env.BLOCKWATCH_STORE_S
 const WAITING_FILES: readonly string[] = ['pause.test.ts', 'stall.test.ts', 'throttle.test.ts'];
 /**
  * Wall time of the other slow files in a serial run on a 2-core machine, s (CI log of 2026-12-06):
- * used only to start the longest first, so the lanes end together. A file not listed counts as
+ * used only to balance the lanes' batches, so the lanes end together. A file not listed counts as
  * DEFAULT_FILE_SECONDS; a wrong figure costs time, never a result.
  */
 const FILE_SECONDS: Readonly<Record<string, number>> = {
@@ -69,16 +71,15 @@ async function main(filters: readonly string[]): Promise<number> {
   });
 }
 
-/** The scenario files the filters pick (all when there are none), longest first. */
+/** The scenario files the filters pick (all when there are none). */
 async function scenarioFiles(filters: readonly string[]): Promise<string[]> {
   const files: string[] = [];
   for (const dir of SCENARIO_DIRS) {
     for (const entry of await readdir(dir)) if (entry.endsWith('.test.ts')) files.push(join(dir, entry));
   }
-  const picked = filters.length === 0 ? files : files.filter((file) => filters.some((filter) => file.includes(filter)));
-  const seconds = (file: string) => FILE_SECONDS[file.split('/').at(-1) ?? ''] ?? DEFAULT_FILE_SECONDS;
-  return picked.sort((a, b) => seconds(b) - seconds(a) || a.localeCompare(b));
+  return filters.length === 0 ? files : files.filter((file) => filters.some((filter) => file.includes(filter)));
 }
+const secondsOf = (file: string) => FILE_SECONDS[file.split('/').at(-1) ?? ''] ?? DEFAULT_FILE_SECONDS;
 
 async function runParallel(thisFile: string, filters: readonly string[], lanes: number): Promise<number> {
   await rm(FIGURES_FILE, { force: true });
@@ -88,7 +89,8 @@ async function runParallel(thisFile: string, filters: readonly string[], lanes: 
     files: files.filter((file) => !isWaiting(file)),
     waiting: files.filter(isWaiting),
     lanes,
-    commandFor: (file) => [process.execPath, ...process.execArgv, thisFile, file],
+    secondsOf,
+    commandFor: (batch) => [process.execPath, ...process.execArgv, thisFile, ...batch],
     env: { [KEEP_FIGURES_ENV]: '1' },
     title: 'e2e scenarios',
   });
@@ -99,6 +101,7 @@ if (process.argv[1] === thisFile) {
   const run = async (): Promise<number> => {
     const { lanes, rest: filters } = parseLaneArguments(process.argv.slice(2));
     if (await currentLabNamespace()) return main(filters);
+    await shareLabCaWithChildren();
     if (lanes > 1) return runParallel(thisFile, filters, lanes);
     return runInNamespace([process.execPath, ...process.execArgv, thisFile, ...filters]);
   };

@@ -4,9 +4,11 @@
  * size), and three wrong certificates that each fail in their own way.
  */
 import { X509Certificate } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { labCa, subjectAltName, WRONG_NAME, type LabCa } from './ca';
+import { labCa, makeSharedLabCa, openLabCa, SHARED_CA_ENV, subjectAltName, WRONG_NAME, type LabCa } from './ca';
 
 let ca: LabCa;
 let root: X509Certificate;
@@ -113,5 +115,53 @@ describe('lab CA', () => {
     await expect(ca.certificateFor('x,DNS:evil.example')).rejects.toThrow(/neither a host name nor an IP address/);
     // A refused identity does not poison the CA for the next caller.
     expect((await leaf('ya.ru')).checkHost('ya.ru')).toBe('ya.ru');
+  });
+});
+
+describe('a CA shared by the processes of one test run', () => {
+  const withSharedDir = async (dir: string | undefined, work: () => Promise<void>) => {
+    const before = process.env[SHARED_CA_ENV];
+    if (dir === undefined) delete process.env[SHARED_CA_ENV];
+    else process.env[SHARED_CA_ENV] = dir;
+    try {
+      await work();
+    } finally {
+      if (before === undefined) delete process.env[SHARED_CA_ENV];
+      else process.env[SHARED_CA_ENV] = before;
+    }
+  };
+
+  it('gives every process the same root, and a leaf one process issued to the next, byte for byte', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'blockwatch-shared-ca-test-'));
+    try {
+      await makeSharedLabCa(dir);
+      await withSharedDir(dir, async () => {
+        const first = await openLabCa();
+        const second = await openLabCa();
+        expect(second.certificatePem).toBe(first.certificatePem);
+        expect(first.dir).not.toBe(dir);
+        const issued = await first.certificateFor('web.telegram.org');
+        expect(await readdir(join(dir, 'leaves'))).toEqual(['lab-web.telegram.org.pem']);
+        expect((await second.certificateFor('web.telegram.org')).cert).toBe(issued.cert);
+        const chain = chainOf(issued.cert);
+        expect(chain[0]!.verify(chainOf(first.intermediatePem)[0]!.publicKey)).toBe(true);
+        expect(chainOf(first.intermediatePem)[0]!.verify(new X509Certificate(first.certificatePem).publicKey)).toBe(true);
+        // The wrong kinds still work through the shared authority.
+        expect(Date.parse(new X509Certificate((await second.certificateFor('signal.org', 'expired')).cert).validTo)).toBeLessThan(Date.now());
+      });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a directory that holds no finished CA, naming it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'blockwatch-shared-ca-test-'));
+    try {
+      await withSharedDir(dir, async () => {
+        await expect(openLabCa()).rejects.toThrow(new RegExp(`${SHARED_CA_ENV}=${dir} holds no finished CA`));
+      });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -14,13 +14,14 @@
  * pins the lab's within those ranges.
  *
  * One CA per process, created on first use and removed when the process exits (or by the next
- * process, if this one was killed). Leaves are cached
- * per name and kind. Clients trust `certificatePem` (Node: `NodeNetwork.ca`; Chromium: an NSS
+ * process, if this one was killed); or, when a test runner made one for its whole run
+ * (SHARED_CA_ENV), that one, with the leaves every process of the run issued kept on disk. Leaves
+ * are cached per name and kind. Clients trust `certificatePem` (Node: `NodeNetwork.ca`; Chromium: an NSS
  * database built from `certificatePath`).
  */
 import { execFile } from 'node:child_process';
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { readFile, rename, writeFile } from 'node:fs/promises';
 import { isIP } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -50,7 +51,7 @@ export interface KeyAndCertificate {
 }
 
 export interface LabCa {
-  /** The temp dir holding the CA's files (removed when the process exits). */
+  /** This process's temp dir (removed when it exits): the CA's files too, unless the run shares one. */
   readonly dir: string;
   /** The root certificate, PEM: what a lab client trusts. */
   readonly certificatePem: string;
@@ -134,7 +135,8 @@ function isAlive(pid: number): boolean {
 
 function sweepStaleDirs(): void {
   for (const entry of readdirSync(tmpdir())) {
-    const pid = Number(entry.slice(DIR_PREFIX.length));
+    // `<pid>` (a process's own CA) or `<pid>-shared` (a runner's, for its children).
+    const pid = Number.parseInt(entry.slice(DIR_PREFIX.length), 10);
     if (!entry.startsWith(DIR_PREFIX) || !Number.isInteger(pid) || pid <= 0 || isAlive(pid)) continue;
     rmSync(join(tmpdir(), entry), { recursive: true, force: true });
   }
@@ -165,18 +167,20 @@ function asn1Time(ms: number): string {
   return new Date(ms).toISOString().replace(/[-:T]/g, '').replace(/\.\d{3}Z$/, 'Z');
 }
 
-async function createCa(): Promise<LabCa> {
-  sweepStaleDirs();
-  const dir = join(tmpdir(), `${DIR_PREFIX}${process.pid}`);
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { mode: 0o700 });
-  // Keys and certificates are test material, but leave nothing behind (test runners may kill
-  // their workers without an exit event: the sweep above catches those).
-  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+/**
+ * Names a directory holding one CA for a whole test run (made once by `makeSharedLabCa`), so each
+ * process of the run (a scenario file, a vitest worker) neither makes an authority of its own (an
+ * RSA-2048 key and five openssl calls) nor issues the leaves another process has already issued:
+ * on 2 cores that was ~3 s and ~5 CPU-seconds per process. Unset, each process makes its own.
+ */
+export const SHARED_CA_ENV = 'BLOCKWATCH_LAB_CA_DIR';
+/** Written last by `makeSharedLabCa`: a directory without it holds no finished CA. */
+const SHARED_CA_READY = 'ready';
+const SHARED_LEAVES = 'leaves';
 
+/** The root, the intermediate and the one leaf key, made in `dir`. */
+async function makeAuthority(dir: string): Promise<void> {
   await writeFile(join(dir, 'openssl.cnf'), OPENSSL_CONFIG);
-  await writeFile(join(dir, 'index.txt'), '');
-  await writeFile(join(dir, 'serial'), '1000\n');
   await openssl(dir, ['ecparam', '-name', 'prime256v1', '-genkey', '-noout', '-out', 'ca.key']);
   await openssl(dir, [
     'req', '-x509', '-new', '-config', 'openssl.cnf', '-extensions', 'root', '-key', 'ca.key',
@@ -193,9 +197,75 @@ async function createCa(): Promise<LabCa> {
   // ECDSA P-256, as the large operators' leaves are: signing is cheap, so dozens of handshakes at
   // once in one test process stay quick (an RSA leaf costs the server ~30× the CPU per handshake).
   await openssl(dir, ['ecparam', '-name', 'prime256v1', '-genkey', '-noout', '-out', 'leaf.key']);
-  const certificatePem = await readFile(join(dir, 'ca.pem'), 'utf8');
-  const intermediatePem = await readFile(join(dir, 'intermediate.pem'), 'utf8');
-  const leafKey = await readFile(join(dir, 'leaf.key'), 'utf8');
+}
+
+/**
+ * Makes a CA in `dir` (emptied first) for every process started with SHARED_CA_ENV=dir. The test
+ * runners call it once per run; the directory is theirs to remove.
+ */
+export async function makeSharedLabCa(dir: string): Promise<void> {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(join(dir, SHARED_LEAVES), { recursive: true, mode: 0o700 });
+  await makeAuthority(dir);
+  await writeFile(join(dir, SHARED_CA_READY), '');
+}
+
+/**
+ * For a runner that starts many lab processes: makes one CA for them all and names it in this
+ * process's environment, which its children inherit; removed when this process exits. Nothing
+ * when a runner above already did.
+ */
+export async function shareLabCaWithChildren(): Promise<void> {
+  if (process.env[SHARED_CA_ENV]) return;
+  const dir = join(tmpdir(), `${DIR_PREFIX}${process.pid}-shared`);
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  await makeSharedLabCa(dir);
+  process.env[SHARED_CA_ENV] = dir;
+}
+
+/** The shared CA's directory named by SHARED_CA_ENV, or undefined; throws if it names one with no finished CA. */
+function sharedCaDir(): string | undefined {
+  const dir = process.env[SHARED_CA_ENV];
+  if (!dir) return undefined;
+  if (!existsSync(join(dir, SHARED_CA_READY))) throw new Error(`lab CA: ${SHARED_CA_ENV}=${dir} holds no finished CA (made by makeSharedLabCa)`);
+  return dir;
+}
+
+/** A leaf issued by another process of the run, or made now and kept for the next (written whole, then renamed into place). */
+async function sharedLeaf(dir: string, kind: CertKind, name: string, issue: () => Promise<string>): Promise<string> {
+  const path = join(dir, SHARED_LEAVES, `${kind}-${name}.pem`);
+  try {
+    return await readFile(path, 'utf8');
+  } catch {
+    const pem = await issue();
+    const partial = `${path}.${process.pid}.partial`;
+    await writeFile(partial, pem);
+    await rename(partial, path);
+    return pem;
+  }
+}
+
+async function createCa(): Promise<LabCa> {
+  sweepStaleDirs();
+  const shared = sharedCaDir();
+  // This process's own dir: the authority's files when there is no shared one, and always the
+  // state `openssl ca` keeps (serial, index) and its requests.
+  const dir = join(tmpdir(), `${DIR_PREFIX}${process.pid}`);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { mode: 0o700 });
+  // Keys and certificates are test material, but leave nothing behind (test runners may kill
+  // their workers without an exit event: the sweep above catches those).
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+
+  await writeFile(join(dir, 'openssl.cnf'), OPENSSL_CONFIG);
+  await writeFile(join(dir, 'index.txt'), '');
+  await writeFile(join(dir, 'serial'), '1000\n');
+  const authority = shared ?? dir;
+  if (!shared) await makeAuthority(dir);
+  const authorityFile = (name: string) => join(authority, name);
+  const certificatePem = await readFile(authorityFile('ca.pem'), 'utf8');
+  const intermediatePem = await readFile(authorityFile('intermediate.pem'), 'utf8');
+  const leafKey = await readFile(authorityFile('leaf.key'), 'utf8');
 
   const cache = new Map<string, Promise<KeyAndCertificate>>();
   // `openssl ca` (expired leaves) keeps a serial file and an index: one call at a time. `req -x509`
@@ -225,24 +295,24 @@ async function createCa(): Promise<LabCa> {
       case 'lab':
       case 'wrong-name':
         return openssl(dir, [
-          'req', '-x509', '-new', '-config', 'openssl.cnf', '-extensions', 'leaf', '-key', 'leaf.key',
-          '-CA', 'intermediate.pem', '-CAkey', 'intermediate.key', '-subj', subject, '-addext', `subjectAltName=${san}`,
+          'req', '-x509', '-new', '-config', 'openssl.cnf', '-extensions', 'leaf', '-key', authorityFile('leaf.key'),
+          '-CA', authorityFile('intermediate.pem'), '-CAkey', authorityFile('intermediate.key'), '-subj', subject, '-addext', `subjectAltName=${san}`,
           '-days', String(LEAF_DAYS),
         ]).then((leaf) => leaf + intermediatePem);
       case 'self-signed':
         return openssl(dir, [
-          'req', '-x509', '-new', '-config', 'openssl.cnf', '-extensions', 'self', '-key', 'leaf.key',
+          'req', '-x509', '-new', '-config', 'openssl.cnf', '-extensions', 'self', '-key', authorityFile('leaf.key'),
           '-subj', subject, '-addext', `subjectAltName=${san}`, '-days', String(LEAF_DAYS),
         ]);
       case 'expired': {
         // `req -x509` cannot backdate; `openssl ca` can.
         await openssl(dir, [
-          'req', '-new', '-config', 'openssl.cnf', '-key', 'leaf.key', '-subj', subject,
+          'req', '-new', '-config', 'openssl.cnf', '-key', authorityFile('leaf.key'), '-subj', subject,
           '-addext', `subjectAltName=${san}`, '-out', `${file}.csr`,
         ]);
         const now = Date.now();
         return openssl(dir, [
-          'ca', '-batch', '-config', 'openssl.cnf', '-extensions', 'leaf', '-cert', 'intermediate.pem', '-keyfile', 'intermediate.key',
+          'ca', '-batch', '-config', 'openssl.cnf', '-extensions', 'leaf', '-cert', authorityFile('intermediate.pem'), '-keyfile', authorityFile('intermediate.key'),
           '-in', `${file}.csr`, '-notext',
           '-startdate', asn1Time(now - EXPIRED_FROM_DAYS_AGO * DAY_MS),
           '-enddate', asn1Time(now - EXPIRED_UNTIL_DAYS_AGO * DAY_MS),
@@ -254,7 +324,7 @@ async function createCa(): Promise<LabCa> {
   return {
     dir,
     certificatePem,
-    certificatePath: join(dir, 'ca.pem'),
+    certificatePath: authorityFile('ca.pem'),
     intermediatePem,
     certificateFor(identity, kind = 'lab') {
       const name = kind === 'wrong-name' ? WRONG_NAME : identity.toLowerCase();
@@ -262,10 +332,11 @@ async function createCa(): Promise<LabCa> {
       let entry = cache.get(key);
       if (!entry) {
         let run: Promise<string>;
+        const issueOnce = () => (shared ? sharedLeaf(shared, kind, name, () => issue(name, kind)) : issue(name, kind));
         if (kind === 'expired') {
-          run = queue.then(() => issue(name, kind));
+          run = queue.then(issueOnce);
           queue = run.catch(() => undefined);
-        } else run = slot(() => issue(name, kind));
+        } else run = slot(issueOnce);
         entry = run.then((cert) => ({ key: leafKey, cert }));
         // A failed issue is not cached: the next call tries again and reports afresh.
         entry.catch(() => cache.delete(key));
@@ -274,6 +345,11 @@ async function createCa(): Promise<LabCa> {
       return entry;
     },
   };
+}
+
+/** A lab CA of its own (or the run's shared one, under a new working dir): `labCa` is the one to use. */
+export function openLabCa(): Promise<LabCa> {
+  return createCa();
 }
 
 let shared: Promise<LabCa> | undefined;

@@ -9,12 +9,14 @@
  * figures to test-results/firefox-figures.jsonl, and ends with vitest's count line
  * `firefox scenarios: N passed, M failed`; the exit status is vitest's. BLOCKWATCH_FIREFOX_LONG=1
  * adds the long ones CI leaves out (`FIREFOX_LONG_SCENARIOS`); a name filter picks among those run.
- * `--parallel N` runs the files N at a time, each in a namespace of its own (harness/files-in-lanes.ts).
+ * `--parallel N` runs the files in N lanes side by side, each lane a batch of files in a namespace
+ * of its own (harness/files-in-lanes.ts). Every lab of the run shares one CA (tests/lab/ca.ts).
  */
 import { spawn } from 'node:child_process';
 import { cp, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { shareLabCaWithChildren } from '../../lab/ca';
 import { currentLabNamespace, RUN_DIR_ENV } from '../../lab/netns/namespace';
 import { runInNamespace } from '../../lab/netns/run-in-namespace';
 import { FIREFOX_EXTENSION_DIR } from './launch-firefox';
@@ -32,6 +34,17 @@ function scenarioFiles(filters: readonly string[]): string[] {
   return filters.length === 0 ? files : files.filter((file) => filters.some((filter) => file.includes(filter)));
 }
 const FIGURES = resolve('test-results/firefox-figures.jsonl');
+/**
+ * Wall time of the slower files, s, two at a time in a fresh-clone CI run (2026-12-07): used only to
+ * balance the lanes' batches. A file not listed counts as DEFAULT_FILE_SECONDS.
+ */
+const FIREFOX_FILE_SECONDS: Readonly<Record<string, number>> = {
+  'allowlist.test.ts': 86,
+  'blockpage.test.ts': 62,
+  'interception.test.ts': 56,
+  'proxy-app.test.ts': 50,
+};
+const DEFAULT_FILE_SECONDS = 30;
 
 async function main(filters: readonly string[]): Promise<number> {
   await stat(join(FIREFOX_EXTENSION_DIR, 'manifest.json')).catch(() => {
@@ -56,12 +69,14 @@ if (process.argv[1] === thisFile) {
   const run = async (): Promise<number> => {
     const { lanes, rest: filters } = parseLaneArguments(process.argv.slice(2));
     if (await currentLabNamespace()) return main(filters);
+    await shareLabCaWithChildren();
     if (lanes > 1) {
       await rm(FIGURES, { force: true });
       return runFilesInLanes({
         files: scenarioFiles(filters),
         lanes,
-        commandFor: (file) => [process.execPath, ...process.execArgv, thisFile, file],
+        secondsOf: (file) => FIREFOX_FILE_SECONDS[file.split('/').at(-1) ?? ''] ?? DEFAULT_FILE_SECONDS,
+        commandFor: (batch) => [process.execPath, ...process.execArgv, thisFile, ...batch],
         env: { [KEEP_FIGURES_ENV]: '1' },
         title: 'firefox scenarios',
       });

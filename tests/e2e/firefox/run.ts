@@ -9,6 +9,7 @@
  */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { shareLabCaWithChildren } from '../../lab/ca';
 import { printLint, runLint } from './lint';
 
 const COUNT_LINE = /(\d+) passed, (\d+) failed/;
@@ -48,6 +49,8 @@ async function main(): Promise<number> {
     failed += 1;
   }
   const args = process.argv.slice(2);
+  // One lab CA for the smoke run, the wire check and every scenario file.
+  await shareLabCaWithChildren();
   // The smoke run, the wire check, then the scenarios (two files at a time), each in a namespace of
   // its own. One after another: beside the scenarios, the smoke run's rounds timed out under load.
   const parts = [() => runCheck('./smoke.ts', args)];
