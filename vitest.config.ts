@@ -2,12 +2,14 @@ import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
 /**
- * Files that run the engine against the Node lab (client and lab servers in one process) or wait
- * on real timers: they spend most of their wall time waiting on the probes' 6 s header and 2.5 s
- * body timers and little of it on the CPU. CI runs them as a suite of their own (`--project
- * node-lab`) beside the CPU-bound rest (`--project unit`), so the waits overlap useful work.
+ * Files that run the engine or the runtime against the Node lab (client and lab servers in one
+ * process), or wait on real timers: they spend most of their wall time waiting on the probes' 6 s
+ * header and 2.5 s body timers and little of it on the CPU. CI runs the two groups as suites of
+ * their own (`--project node-lab`, `--project node-runtime`, ~3 min each) beside the CPU-bound rest
+ * (`--project unit`), so their waits overlap each other and useful work.
  */
-const NODE_LAB_FILES = ['tests/lab/**/*.test.ts', 'tests/runtime/**/*.test.ts', 'tests/extension/background.test.ts', 'tests/cli/check.test.ts'];
+const NODE_LAB_FILES = ['tests/lab/**/*.test.ts', 'tests/extension/background.test.ts', 'tests/cli/check.test.ts'];
+const NODE_RUNTIME_FILES = ['tests/runtime/**/*.test.ts'];
 const NOT_HERE = ['tests/e2e/**', 'node_modules/**'];
 
 export default defineConfig({
@@ -23,7 +25,11 @@ export default defineConfig({
     hookTimeout: 60_000,
     projects: [
       { extends: true, test: { name: 'node-lab', include: NODE_LAB_FILES, exclude: NOT_HERE } },
-      { extends: true, test: { name: 'unit', include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'], exclude: [...NOT_HERE, ...NODE_LAB_FILES] } },
+      { extends: true, test: { name: 'node-runtime', include: NODE_RUNTIME_FILES, exclude: NOT_HERE } },
+      {
+        extends: true,
+        test: { name: 'unit', include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'], exclude: [...NOT_HERE, ...NODE_LAB_FILES, ...NODE_RUNTIME_FILES] },
+      },
     ],
   },
 });

@@ -53,9 +53,15 @@ const SUITE: Readonly<Record<string, Suite>> = {
   },
   'node-lab': {
     id: 'node-lab',
-    title: 'Engine and runtime against the Node lab (vitest)',
+    title: 'Engine and lab against the Node lab (vitest)',
     command: ['npx', 'vitest', 'run', '--project', 'node-lab', '--reporter=default', '--reporter=json', `--outputFile.json=${REPORTS}/vitest-node-lab.json`],
     count: { vitestJson: `${REPORTS}/vitest-node-lab.json` },
+  },
+  'node-runtime': {
+    id: 'node-runtime',
+    title: 'Runtime (schedule, confirmation, pause) against the Node lab (vitest)',
+    command: ['npx', 'vitest', 'run', '--project', 'node-runtime', '--reporter=default', '--reporter=json', `--outputFile.json=${REPORTS}/vitest-node-runtime.json`],
+    count: { vitestJson: `${REPORTS}/vitest-node-runtime.json` },
   },
   build: { id: 'build', title: 'Build (Chrome MV3, Firefox MV2)', command: ['npm', 'run', 'build'], count: 'exit' },
   zip: { id: 'zip', title: 'Store packages', command: ['npm', 'run', 'zip'], count: 'exit' },
@@ -83,8 +89,8 @@ const SUITE: Readonly<Record<string, Suite>> = {
  * The run: phase after phase; in a phase, lanes side by side; in a lane, suites one after another.
  * 1. The typecheck and the build: everything after needs the build, and a type error is the
  *    quickest news.
- * 2. The Node lab's tests (`node-lab`: mostly waiting on the probes' timers, ~5 min) beside the
- *    CPU-bound suites that need no lab of their own timing: unit tests, the packages, the
+ * 2. The Node lab's tests in two lanes (`node-lab`, `node-runtime`: mostly waiting on the probes'
+ *    timers, ~3 min each) beside one lane of the CPU-bound suites: unit tests, the packages, the
  *    reproducibility check, the browser lab's self-test. The Node lab runs client and servers in
  *    one process with 6 s header timers: beside the browser scenarios (load ~14 on 2 cores) a third
  *    of its rounds timed out, beside one busy lane they do not.
@@ -94,7 +100,7 @@ const SUITE: Readonly<Record<string, Suite>> = {
  */
 const PHASES: readonly (readonly (readonly Suite[])[])[] = [
   [[SUITE.typecheck!], [SUITE.build!]],
-  [[SUITE['node-lab']!], [SUITE.unit!, SUITE.zip!, SUITE.reproducible!, SUITE['lab-selftest']!]],
+  [[SUITE['node-lab']!], [SUITE['node-runtime']!], [SUITE.unit!, SUITE.zip!, SUITE.reproducible!, SUITE['lab-selftest']!]],
   [[SUITE.e2e!]],
   [[SUITE.firefox!]],
 ];

@@ -42,7 +42,7 @@ export const INSTAGRAM: Service = {
     // A 2× phone screenshot (PNG, so not recompressed in transit) from the logged-out home page.
     url: 'https://static.cdninstagram.com/images/instagram/xig/homepage/screenshots/screenshot1-2x.png?__d=www',
     bytes: 65_536,
-    range: false,
+    range: true,
     source: readSource(`Instagram’s logged-out home page image, referenced by many public clones of it (code search); ${UNVERIFIED_SIZE}`),
   },
 };

@@ -56,7 +56,7 @@ export const MESSENGER: Service = {
     // rule aimed at messenger.com alone.
     url: 'https://static.cdninstagram.com/images/instagram/xig/homepage/screenshots/screenshot3-2x.png?__d=www',
     bytes: 65_536,
-    range: false,
+    range: true,
     source: readSource(`Instagram’s logged-out home page image, referenced by many public clones of it (code search); ${UNVERIFIED_SIZE}`),
   },
 };

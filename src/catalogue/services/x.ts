@@ -46,7 +46,7 @@ export const X: Service = {
     // The 1920×1080 photo of one of the most shared posts ever made; JPEG, so no recompression.
     url: 'https://pbs.twimg.com/media/BhxWutnCEAAtEQ6.jpg?name=orig',
     bytes: 65_536,
-    range: false,
+    range: true,
     source: readSource(`public code using the photo of tweet 440322224407314432 (1920×1080, code search); ${UNVERIFIED_SIZE}`),
   },
 };

@@ -55,7 +55,7 @@ export const YOUTUBE: Service = {
     // A 1280×720 JPEG thumbnail of one of YouTube's best-known videos.
     url: 'https://i.ytimg.com/vi/dQw4w9WgXcQ/maxresdefault.jpg',
     bytes: 65_536,
-    range: false,
+    range: true,
     source: readSource(`rosvik/thumbs.248.no README (URL form; maxresdefault is 1280×720); ${UNVERIFIED_SIZE}`),
   },
 };

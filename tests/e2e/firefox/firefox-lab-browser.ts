@@ -79,8 +79,9 @@ export async function launchFirefoxLabBrowser(options: FirefoxLaunchOptions): Pr
 
   const openTab = async (path: string): Promise<Page> => {
     const url = `${base}${path.replace(/^\//, '')}`;
-    await openFromBrowserChrome(browser, url);
-    const page = await findPage(browser, url, null, opened);
+    const open = () => openFromBrowserChrome(browser, url);
+    await open();
+    const page = await findPage(browser, url, null, opened, open);
     opened.push(page);
     return page;
   };
