@@ -41,6 +41,7 @@ async function round(
   options: { services?: readonly string[]; throughput?: readonly string[]; country?: string | null; kind?: RoundKind; rotation?: Rotation } = {},
 ): Promise<RoundVerdict> {
   roundId += 1;
+  await lab.certificatesReady();
   const services = CATALOGUE.services.filter((service) => (options.services ?? SERVICE_IDS).includes(service.id));
   const country = options.country === undefined ? 'RU' : options.country;
   const { plan } = planRound({

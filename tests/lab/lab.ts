@@ -21,7 +21,7 @@ import { CATALOGUE } from '../../src/catalogue';
 import type { Catalogue, CountryCode } from '../../src/catalogue/types';
 import type { NodeNetwork, Route } from '../../src/cli/node-network';
 import { createAddressBook, normalizeHost, type AddressBook } from './addresses';
-import { BOGUS_ADDRESS, isBehaviour, isDnsBehaviour, type Behaviour, type DnsBehaviour } from './behaviour';
+import { BOGUS_ADDRESS, isBehaviour, isDnsBehaviour, wrongCertOf, type Behaviour, type DnsBehaviour } from './behaviour';
 import { blockpageContent, type BlockpageContent } from './blockpage-content';
 import { labCa, type LabCa } from './ca';
 import { catalogueHostPorts, catalogueNames, controlHosts, serviceHosts } from './catalogue-hosts';
@@ -108,6 +108,13 @@ export interface Lab {
   exitCountry(country: CountryCode): Lab;
   /** Back to a working network (exit in the lab's own country), with counters and logs cleared. */
   reset(): void;
+  /**
+   * Resolves once every certificate a `wrong-cert:*` behaviour set so far will present exists.
+   * Setting the behaviour starts making them (openssl calls); a round started before they exist
+   * has its handshakes wait on openssl, which on a busy machine outlasted the probes' 6 s timer
+   * (an engine-table row read a timeout where it should have read the wrong certificate).
+   */
+  certificatesReady(): Promise<void>;
   /** The behaviour model now, as plain data. */
   model(): LabModel;
   /** Bytes on the wire both ways (TLS and headers included), in all or for one host (all its ports). */
@@ -270,12 +277,24 @@ export async function createLab(options: LabOptions = {}): Promise<Lab> {
     ...new Set([...book.entries().map(([, address]) => address), ...[...assigned.values()].flatMap((l) => (l.slot ? [l.slot.address] : []))]),
   ];
 
+  /** Certificates being made for wrong-cert behaviours: what `certificatesReady` waits for. */
+  const certificatesMade = new Set<Promise<unknown>>();
+  const makeCertificatesFor = (behaviour: Behaviour, identities: readonly string[]): void => {
+    const kind = wrongCertOf(behaviour);
+    if (!kind) return;
+    // A failure is the server's to report when a handshake asks for the certificate again.
+    const run = Promise.all(identities.map((identity) => ca.certificateFor(identity, kind))).catch(() => undefined);
+    certificatesMade.add(run);
+    void run.finally(() => certificatesMade.delete(run));
+  };
+
   const makeScope = (label: string, names: readonly string[], addresses: readonly string[], port?: number): LabScope => {
     const scope: LabScope = {
       names,
       addresses,
       behave(behaviour) {
         if (!isBehaviour(behaviour)) throw new Error(`lab: unknown behaviour "${String(behaviour)}"`);
+        makeCertificatesFor(behaviour, [...names, ...addresses]);
         for (const address of addresses) {
           if (port === undefined) {
             // The whole address: drop port-specific rules, which would otherwise still win.
@@ -379,6 +398,7 @@ export async function createLab(options: LabOptions = {}): Promise<Lab> {
         addresses: knownAddresses(),
         behave(behaviour) {
           if (!isBehaviour(behaviour)) throw new Error(`lab: unknown behaviour "${String(behaviour)}"`);
+          makeCertificatesFor(behaviour, [...scope.names, ...scope.addresses]);
           model.routes = {};
           model.defaultRoute = behaviour;
           return scope;
@@ -431,6 +451,9 @@ export async function createLab(options: LabOptions = {}): Promise<Lab> {
         : requestLog.filter((request) => request.host === wantedHost);
     },
     errors: () => [...startErrors, ...[...assigned.values(), ...spare].flatMap((listener) => listener.server.errors())],
+    async certificatesReady() {
+      await Promise.all([...certificatesMade]);
+    },
     async close() {
       if (closed) return;
       closed = true;

@@ -21,18 +21,18 @@ import { currentLabNamespace, RUN_DIR_ENV } from '../../lab/netns/namespace';
 import { runInNamespace } from '../../lab/netns/run-in-namespace';
 import { FIREFOX_EXTENSION_DIR } from './launch-firefox';
 import { parseLaneArguments, runFilesInLanes } from '../harness/files-in-lanes';
-import { FIREFOX_LONG_SCENARIOS, FIREFOX_SCENARIOS } from './scenario-list';
+import { FIREFOX_LONG_SCENARIOS, FIREFOX_SCENARIOS, FIREFOX_WAITING_SCENARIOS } from './scenario-list';
 
 const CONFIG = 'vitest.e2e-firefox.config.ts';
 /** Set for the runs of one file under `--parallel`: the figures file belongs to the whole run, cleared once by the parent. */
 const KEEP_FIGURES_ENV = 'BLOCKWATCH_E2E_KEEP_FIGURES';
 
 /** The files this run runs, as vitest.e2e-firefox.config.ts includes them, narrowed by the name filters. */
-function scenarioFiles(filters: readonly string[]): string[] {
-  const names = [...FIREFOX_SCENARIOS, ...(process.env.BLOCKWATCH_FIREFOX_LONG === '1' ? Object.keys(FIREFOX_LONG_SCENARIOS) : [])];
+function scenarioFiles(filters: readonly string[], names: readonly string[]): string[] {
   const files = names.map((name) => `tests/e2e/scenarios/${name}.test.ts`);
   return filters.length === 0 ? files : files.filter((file) => filters.some((filter) => file.includes(filter)));
 }
+const LANE_SCENARIOS = [...FIREFOX_SCENARIOS, ...(process.env.BLOCKWATCH_FIREFOX_LONG === '1' ? Object.keys(FIREFOX_LONG_SCENARIOS) : [])];
 const FIGURES = resolve('test-results/firefox-figures.jsonl');
 /**
  * Wall time of the slower files, s, two at a time in a fresh-clone CI run (2026-12-07): used only to
@@ -73,7 +73,8 @@ if (process.argv[1] === thisFile) {
     if (lanes > 1) {
       await rm(FIGURES, { force: true });
       return runFilesInLanes({
-        files: scenarioFiles(filters),
+        files: scenarioFiles(filters, LANE_SCENARIOS),
+        waiting: scenarioFiles(filters, FIREFOX_WAITING_SCENARIOS),
         lanes,
         secondsOf: (file) => FIREFOX_FILE_SECONDS[file.split('/').at(-1) ?? ''] ?? DEFAULT_FILE_SECONDS,
         commandFor: (batch) => [process.execPath, ...process.execArgv, thisFile, ...batch],

@@ -20,6 +20,13 @@ export const FIREFOX_SCENARIOS: readonly string[] = [
 ];
 
 /**
+ * Run in every Firefox run too, but each in a namespace of its own beside the lanes of the others
+ * (harness/files-in-lanes.ts `waiting`): they spend minutes waiting on the product's confirmation
+ * alarms and on 128 kbit/s or frozen transfers, and little CPU.
+ */
+export const FIREFOX_WAITING_SCENARIOS: readonly string[] = ['throttle', 'stall'];
+
+/**
  * Apply to Firefox and pass there, but left out of the CI run to keep the Firefox lane within
  * ~10 minutes: each waits out the product's 15 s timers round after round (~2 min or more each on
  * 2 shared cores). `BLOCKWATCH_FIREFOX_LONG=1` runs them too.
@@ -40,6 +47,4 @@ export const NOT_IN_FIREFOX: Readonly<Record<string, string>> = {
   'welcome-screenshots': 'Chromium screenshots; the pages are the same documents in Firefox',
   'phone-size': 'emulates a touch screen through playwright (Chromium); Firefox for Android is declared, not emulated here',
   pause: 'reads the opened tabs and counts every packet over 2.5 round intervals (~3 min): left out of the Firefox time budget',
-  throttle: 'three speed measurements at 128 kbit/s (~2 min): left out of the Firefox time budget',
-  stall: 'three stalled transfers (~2 min): left out of the Firefox time budget',
 };

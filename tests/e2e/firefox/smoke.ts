@@ -143,6 +143,13 @@ export async function firefoxSmoke(offline: boolean): Promise<Check[]> {
       await check(checks, 'a scheduled round whose history is deleted under it is followed by the next scheduled round, stored', async () => {
         // From the extension's own page (same origin), no test hook: the round alarm fires now, and
         // the database is deleted as clearing the add-on's data would (the background's connection closes).
+        // First no round running: an alarm that fires while one finishes is dropped when that round
+        // re-arms the schedule for later (monitor.ts onAlarm), and this check would wait for nothing.
+        const idleBy = Date.now() + ROUND_DEADLINE_MS;
+        while ((await request<Snapshot>(ff, { type: 'getSnapshot' })).activity.running) {
+          if (Date.now() > idleBy) return ['a round was still running when the check began'];
+          await new Promise((done) => setTimeout(done, 50));
+        }
         const firedAt = Date.now();
         await ff.page.evaluate(() => (globalThis as unknown as { browser: FirefoxAlarms }).browser.alarms.create('round', { when: Date.now() }));
         // Deleted while the round probes: its save, at the end, meets a closed connection.

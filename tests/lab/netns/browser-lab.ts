@@ -284,7 +284,7 @@ export async function startBrowserLab(options: BrowserLabOptions = {}): Promise<
     const wrap = (scope: () => LabScope): BrowserLabScope => {
       const behave = async (behaviour: Behaviour) => {
         scope().behave(behaviour);
-        await syncRules();
+        await Promise.all([syncRules(), node.certificatesReady()]);
       };
       const first = scope();
       return {
