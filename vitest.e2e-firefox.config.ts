@@ -6,7 +6,7 @@
  */
 import { defineConfig } from 'vitest/config';
 import { CountReporter } from './tests/e2e/harness/count-reporter.ts';
-import { FIREFOX_LONG_SCENARIOS, FIREFOX_SCENARIOS, FIREFOX_WAITING_SCENARIOS } from './tests/e2e/firefox/scenario-list.ts';
+import { firefoxLaneScenarios, firefoxWaitingScenarios } from './tests/e2e/firefox/scenario-list.ts';
 
 /** Deadlines for a hung browser or product, not measurements (as in vitest.e2e.config.ts). */
 const TEST_DEADLINE_MS = 300_000;
@@ -15,8 +15,8 @@ const HOOK_DEADLINE_MS = 120_000;
 export default defineConfig({
   test: {
     environment: 'node',
-    // BLOCKWATCH_FIREFOX_LONG=1: the long ones too (scenario-list.ts says why they are not in CI).
-    include: [...FIREFOX_SCENARIOS, ...FIREFOX_WAITING_SCENARIOS, ...(process.env.BLOCKWATCH_FIREFOX_LONG === '1' ? Object.keys(FIREFOX_LONG_SCENARIOS) : [])].map((name) => `tests/e2e/scenarios/${name}.test.ts`),
+    // BLOCKWATCH_FIREFOX_LONG=1: the long and waiting ones too (scenario-list.ts says why they are not in CI).
+    include: [...firefoxLaneScenarios(), ...firefoxWaitingScenarios()].map((name) => `tests/e2e/scenarios/${name}.test.ts`),
     sequence: { shuffle: false },
     fileParallelism: false,
     maxWorkers: 1,

@@ -10,9 +10,8 @@
  *
  * `--parallel N` (CI uses it) runs the scenario files in N lanes side by side, each lane a batch of
  * files in a namespace of its own (harness/files-in-lanes.ts), and ends with the same count line
- * summed over the lanes. Every lab of the run shares one CA (tests/lab/ca.ts). The files that
- * mostly wait (WAITING_FILES) run beside the lanes, each in a namespace of its own; `--waiting
- * only` runs just them, `--waiting none` all but them (CI runs the two parts in different phases).
+ * summed over the lanes. The files that mostly wait (WAITING_FILES) run beside the lanes, each in
+ * a namespace of its own. Every lab of the run shares one CA (tests/lab/ca.ts).
  */
 import { spawn } from 'node:child_process';
 import { parseLaneArguments, runFilesInLanes } from './harness/files-in-lanes';
@@ -83,18 +82,13 @@ async function scenarioFiles(filters: readonly string[]): Promise<string[]> {
 }
 const secondsOf = (file: string) => FILE_SECONDS[file.split('/').at(-1) ?? ''] ?? DEFAULT_FILE_SECONDS;
 
-/** Which files a parallel run takes: all (the waiting ones beside the lanes), only the waiting ones, or all but them. */
-type WaitingChoice = 'beside' | 'only' | 'none';
-
-async function runParallel(thisFile: string, filters: readonly string[], lanes: number, waitingChoice: WaitingChoice): Promise<number> {
-  // The figures of a split run (CI: `--waiting only`, then `--waiting none`) are kept whole: the
-  // part that runs second does not clear them.
-  if (waitingChoice !== 'none') await rm(FIGURES_FILE, { force: true });
+async function runParallel(thisFile: string, filters: readonly string[], lanes: number): Promise<number> {
+  await rm(FIGURES_FILE, { force: true });
   const files = await scenarioFiles(filters);
   const isWaiting = (file: string) => WAITING_FILES.includes(file.split('/').at(-1) ?? '');
   return runFilesInLanes({
-    files: waitingChoice === 'only' ? [] : files.filter((file) => !isWaiting(file)),
-    waiting: waitingChoice === 'none' ? [] : files.filter(isWaiting),
+    files: files.filter((file) => !isWaiting(file)),
+    waiting: files.filter(isWaiting),
     lanes,
     secondsOf,
     commandFor: (batch) => [process.execPath, ...process.execArgv, thisFile, ...batch],
@@ -103,23 +97,13 @@ async function runParallel(thisFile: string, filters: readonly string[], lanes: 
   });
 }
 
-/** `--waiting only|none` and the rest of the arguments. */
-function parseWaitingChoice(argv: readonly string[]): { waitingChoice: WaitingChoice; rest: string[] } {
-  const index = argv.indexOf('--waiting');
-  if (index === -1) return { waitingChoice: 'beside', rest: [...argv] };
-  const value = argv[index + 1];
-  if (value !== 'only' && value !== 'none') throw new Error(`--waiting wants "only" or "none", got ${value ?? 'nothing'}`);
-  return { waitingChoice: value, rest: [...argv.slice(0, index), ...argv.slice(index + 2)] };
-}
-
 const thisFile = fileURLToPath(import.meta.url);
 if (process.argv[1] === thisFile) {
   const run = async (): Promise<number> => {
-    const { waitingChoice, rest } = parseWaitingChoice(process.argv.slice(2));
-    const { lanes, rest: filters } = parseLaneArguments(rest);
+    const { lanes, rest: filters } = parseLaneArguments(process.argv.slice(2));
     if (await currentLabNamespace()) return main(filters);
     await shareLabCaWithChildren();
-    if (lanes > 1 || waitingChoice !== 'beside') return runParallel(thisFile, filters, lanes, waitingChoice);
+    if (lanes > 1) return runParallel(thisFile, filters, lanes);
     return runInNamespace([process.execPath, ...process.execArgv, thisFile, ...filters]);
   };
   run().then(

@@ -8,7 +8,7 @@
  * `.output/firefox-mv2` (`npm run build`) or of BLOCKWATCH_FIREFOX_DIR taken at its start, writes
  * figures to test-results/firefox-figures.jsonl, and ends with vitest's count line
  * `firefox scenarios: N passed, M failed`; the exit status is vitest's. BLOCKWATCH_FIREFOX_LONG=1
- * adds the long ones CI leaves out (`FIREFOX_LONG_SCENARIOS`); a name filter picks among those run.
+ * adds the long and waiting ones CI leaves out (scenario-list.ts); a name filter picks among those run.
  * `--parallel N` runs the files in N lanes side by side, each lane a batch of files in a namespace
  * of its own (harness/files-in-lanes.ts). Every lab of the run shares one CA (tests/lab/ca.ts).
  */
@@ -21,7 +21,7 @@ import { currentLabNamespace, RUN_DIR_ENV } from '../../lab/netns/namespace';
 import { runInNamespace } from '../../lab/netns/run-in-namespace';
 import { FIREFOX_EXTENSION_DIR } from './launch-firefox';
 import { parseLaneArguments, runFilesInLanes } from '../harness/files-in-lanes';
-import { FIREFOX_LONG_SCENARIOS, FIREFOX_SCENARIOS, FIREFOX_WAITING_SCENARIOS } from './scenario-list';
+import { firefoxLaneScenarios, firefoxWaitingScenarios } from './scenario-list';
 
 const CONFIG = 'vitest.e2e-firefox.config.ts';
 /** Set for the runs of one file under `--parallel`: the figures file belongs to the whole run, cleared once by the parent. */
@@ -32,7 +32,6 @@ function scenarioFiles(filters: readonly string[], names: readonly string[]): st
   const files = names.map((name) => `tests/e2e/scenarios/${name}.test.ts`);
   return filters.length === 0 ? files : files.filter((file) => filters.some((filter) => file.includes(filter)));
 }
-const LANE_SCENARIOS = [...FIREFOX_SCENARIOS, ...(process.env.BLOCKWATCH_FIREFOX_LONG === '1' ? Object.keys(FIREFOX_LONG_SCENARIOS) : [])];
 const FIGURES = resolve('test-results/firefox-figures.jsonl');
 /**
  * Wall time of the slower files, s, two at a time in a fresh-clone CI run (2026-12-07): used only to
@@ -73,8 +72,8 @@ if (process.argv[1] === thisFile) {
     if (lanes > 1) {
       await rm(FIGURES, { force: true });
       return runFilesInLanes({
-        files: scenarioFiles(filters, LANE_SCENARIOS),
-        waiting: scenarioFiles(filters, FIREFOX_WAITING_SCENARIOS),
+        files: scenarioFiles(filters, firefoxLaneScenarios()),
+        waiting: scenarioFiles(filters, firefoxWaitingScenarios()),
         lanes,
         secondsOf: (file) => FIREFOX_FILE_SECONDS[file.split('/').at(-1) ?? ''] ?? DEFAULT_FILE_SECONDS,
         commandFor: (batch) => [process.execPath, ...process.execArgv, thisFile, ...batch],
