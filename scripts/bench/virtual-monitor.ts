@@ -1,7 +1,10 @@
 /**
  * The real monitor (schedule, confirmation, notifications) on a virtual clock against the Node
- * lab: alarms fire at once in virtual time, probes take their real time on loopback. Lets the
- * benchmark run a day's schedule, or wait for a notification, in seconds.
+ * lab: alarms fire at once in virtual time, probes take their real time on loopback. Virtual time
+ * runs at real speed between alarms and jumps to each alarm's time, so a probe times its transfer
+ * in real milliseconds (a clock that stood still during a round read every throttled transfer as
+ * instant, and the time-to-slow bench never saw YouTube slow). Lets the benchmark run a day's
+ * schedule, or wait for a notification, in seconds.
  */
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
@@ -37,7 +40,10 @@ export interface VirtualMonitor {
 }
 
 export async function virtualMonitor(lab: Lab, start: number, settings: Partial<Settings> = {}): Promise<VirtualMonitor> {
-  let now = start;
+  // Virtual time = the last alarm's time + the real time since it fired.
+  let virtualBase = start;
+  let realBase = performance.now();
+  const now = (): number => virtualBase + (performance.now() - realBase);
   const alarms = new Map<AlarmName, number | null>();
   const shown: { id: string; title: string; at: number }[] = [];
   const db = await openHistory(new IDBFactory(), `bench-${Math.random()}`);
@@ -48,13 +54,13 @@ export async function virtualMonitor(lab: Lab, start: number, settings: Partial<
     settings: { load: async () => stored, save: async (value) => void (stored = value) },
     defaultSettings: { ...DEFAULT_SETTINGS, country: 'RU' },
     transport: createNodeTransport(lab.network()),
-    clock: { now: () => now, utcOffsetMin: () => 180, random: Math.random },
+    clock: { now, utcOffsetMin: () => 180, random: Math.random },
     effects: {
       armAlarm: async (name, at) => void alarms.set(name, at),
       // The watchdog never finds anything to mend in a bench run: it is not played.
       armRepeating: async () => undefined,
       alarmAt: async (name) => alarms.get(name) ?? null,
-      notify: async (id, text) => void shown.push({ id, title: text.title, at: now }),
+      notify: async (id, text) => void shown.push({ id, title: text.title, at: now() }),
       showState: async () => undefined,
       publish: () => undefined,
       log: () => undefined,
@@ -66,7 +72,7 @@ export async function virtualMonitor(lab: Lab, start: number, settings: Partial<
     [...alarms.entries()].filter((entry): entry is [AlarmName, number] => entry[1] !== null).sort((a, b) => a[1] - b[1])[0];
   return {
     monitor,
-    now: () => now,
+    now,
     shown,
     nextAlarm: () => next()?.[1] ?? Infinity,
     nextRound: () => alarms.get('round') ?? Infinity,
@@ -75,7 +81,10 @@ export async function virtualMonitor(lab: Lab, start: number, settings: Partial<
       if (!due) throw new Error('nothing scheduled');
       const [name, at] = due;
       alarms.set(name, null);
-      now = Math.max(now, at);
+      if (at > now()) {
+        virtualBase = at;
+        realBase = performance.now();
+      }
       await monitor.onAlarm(name);
       return { name, at };
     },
