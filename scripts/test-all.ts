@@ -17,7 +17,7 @@
 import { spawn } from 'node:child_process';
 import { appendFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { makeSharedLabCa, SHARED_CA_ENV } from '../tests/lab/ca';
+import { shareLabCaWithChildren } from '../tests/lab/ca';
 
 interface Count {
   readonly passed: number;
@@ -107,8 +107,6 @@ const PHASES: readonly (readonly (readonly Suite[])[])[] = [
   [[SUITE.e2e!]],
   [[SUITE.firefox!]],
 ];
-/** Where the run's one lab CA lives (tests/lab/ca.ts): every lab of every suite uses it. */
-const SHARED_CA_DIR = resolve(REPORTS, 'lab-ca');
 
 function run(command: readonly string[], env: NodeJS.ProcessEnv, log: string): Promise<{ code: number; output: string }> {
   return new Promise((resolveRun) => {
@@ -202,10 +200,7 @@ async function main(): Promise<number> {
   };
 
   // One lab CA for the whole run instead of one per lab process (~3 s and ~5 CPU-seconds each).
-  if (!process.env[SHARED_CA_ENV]) {
-    await makeSharedLabCa(SHARED_CA_DIR);
-    process.env[SHARED_CA_ENV] = SHARED_CA_DIR;
-  }
+  await shareLabCaWithChildren();
 
   for (const [index, phase] of PHASES.entries()) {
     const lanes = phase.map((lane) => lane.filter(wanted)).filter((lane) => lane.length > 0);
@@ -224,7 +219,6 @@ async function main(): Promise<number> {
       buildEnv = { BLOCKWATCH_EXTENSION_DIR: join(BUILD_UNDER_TEST, 'chrome-mv3'), BLOCKWATCH_FIREFOX_DIR: join(BUILD_UNDER_TEST, 'firefox-mv2') };
     }
   }
-  rmSync(SHARED_CA_DIR, { recursive: true, force: true });
 
   const order = Object.keys(SUITE);
   rows.sort((a, b) => order.indexOf(a.suite.id) - order.indexOf(b.suite.id));
