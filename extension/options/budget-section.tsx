@@ -1,8 +1,11 @@
 /**
  * The daily data budget (MB, the unit phone plans use) with what was used today, and whether
- * speed tests run at all. Reachability checks are small and go on when the budget is spent.
+ * speed tests run at all. Reachability checks go on when the budget is spent; speed tests pause,
+ * so a budget below what a day of checks costs at the chosen interval is said to stop them early.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { CATALOGUE } from '../../src/catalogue';
+import { dayBytes, estimateDay } from '../../src/schedule/day-estimate';
 import { bytesToMegabytes, formatBytes } from '../../src/format/byte-size';
 import { DATA_BUDGET_MAX_BYTES, DATA_BUDGET_MIN_BYTES, type Settings } from '../../src/settings/schema';
 import type { SettingsFieldError } from '../../src/settings/validate';
@@ -18,6 +21,9 @@ export function BudgetSection(props: { readonly settings: Settings; readonly use
   const megabytes = bytesToMegabytes(props.settings.dataBudgetBytesPerDay);
   const [text, setText] = useState(String(megabytes));
   useEffect(() => setText(String(megabytes)), [megabytes]);
+  // A quiet day at these settings: does the budget hold a speed sample back before midnight?
+  const day = useMemo(() => estimateDay({ catalogue: CATALOGUE, settings: props.settings, day: Date.now(), utcOffsetMin: -new Date().getTimezoneOffset() }), [props.settings]);
+  const stopsEarly = props.settings.throughputEnabled && day.samplesHeldBack > 0;
   const submit = (value: string): void => {
     const mb = numberOrNull(value);
     // Whole bytes: the validator takes an integer.
@@ -43,6 +49,11 @@ export function BudgetSection(props: { readonly settings: Settings; readonly use
         <p id="budget-hint" class="muted small">
           {t('options_budget_hint')}
         </p>
+        {stopsEarly && (
+          <p class="small" role="status" data-budget-below-day>
+            {t('options_budget_below_day', formatBytes(dayBytes(day), locale))}
+          </p>
+        )}
         {props.usedToday !== null && (
           <p class="small" data-used-today>
             {t('options_budget_used', [formatBytes(props.usedToday, locale), formatBytes(props.settings.dataBudgetBytesPerDay, locale)])}

@@ -4,6 +4,7 @@
  * welcome page and the options' privacy section show this, so what they say is what the probes do.
  */
 import type { Catalogue, CountryCode } from '../catalogue/types';
+import { dayBytes, estimateDay } from '../schedule/day-estimate';
 import { controlsInForce } from '../schedule/plan-round';
 import { CONFIRMATION_SPACING_MS, SPEED_SAMPLE_MAX_AGE_MIN, SPEED_SAMPLE_MAX_AGE_THROTTLED_MIN } from '../defaults';
 import { servicesInForce } from '../runtime/services-in-force';
@@ -32,6 +33,8 @@ export interface TrafficDisclosure {
   /** Speed tests: null when turned off. */
   /** Unattended speed samples: each service at least every `everyMin`, `throttledEveryMin` where it was throttled before in the country; also on every manual check. */
   readonly speed: { readonly everyMin: number; readonly throttledEveryMin: number; readonly budgetBytesPerDay: number } | null;
+  /** A quiet day's bytes in all at these settings, speed samples included, by the extension's own estimate (`estimateDay`). */
+  readonly bytesPerDay: number;
 }
 
 function hostOf(url: string): string | null {
@@ -68,5 +71,7 @@ export function describeTraffic(catalogue: Catalogue, settings: Settings, now: (
     country: settings.country,
     plainHttp: distinct(everyUrl.filter((url) => url.startsWith('http:'))),
     speed: settings.throughputEnabled ? { everyMin: SPEED_SAMPLE_MAX_AGE_MIN, throttledEveryMin: SPEED_SAMPLE_MAX_AGE_THROTTLED_MIN, budgetBytesPerDay: settings.dataBudgetBytesPerDay } : null,
+    // Every day has the same rounds; the zone only places midnight, so UTC serves.
+    bytesPerDay: dayBytes(estimateDay({ catalogue, settings, day: now(), utcOffsetMin: 0 })),
   };
 }

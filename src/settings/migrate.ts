@@ -2,16 +2,30 @@
  * Whatever is in storage → the current Settings. Never throws: a missing value gives the defaults,
  * a damaged field gives that field's default, a damaged item in a list is dropped and the rest kept.
  *
- * Versions: 1 is the only one so far, so there is no step yet; a version 2 adds a function here
- * that turns a version 1 object into a version 2 one before the fields are read. A value from a
- * newer Blockwatch (the user went back to an older one) is read field by field like any other.
+ * Versions: each step turns the version before it into the next before the fields are read
+ * (`fromVersion1`). A value from a newer Blockwatch (the user went back to an older one) is read
+ * field by field like any other.
  */
 import { isFields, type Fields } from '../fields';
 import { countryRule, dataBudgetRule, intervalRule, booleanRule, isCustomTarget, isServiceId, type Rule } from './field-rules';
 import { parsePause } from './pause';
 import { DEFAULT_SETTINGS, MAX_CUSTOM_TARGETS, MAX_LISTED_IDS, SETTINGS_VERSION, type CustomTarget, type NotificationSettings, type Settings } from './schema';
 
+/** Version 1's default daily data budget, bytes. */
+export const VERSION_1_DEFAULT_BUDGET_BYTES = 15_000_000;
 
+/**
+ * 1 → 2: the default budget rose from 15 MB to 40 MB, because the default schedule alone spent
+ * 15 MB by the evening and no speed sample ran after that (src/defaults.ts says more). Version 1
+ * saved every field on the first run, so a stored 15 MB is the old default in nearly every install
+ * rather than a choice; it takes the new default. A person who had chosen exactly 15 MB finds 40 MB
+ * in the options and can set it again.
+ */
+function fromVersion1(stored: Fields): Fields {
+  return stored.dataBudgetBytesPerDay === VERSION_1_DEFAULT_BUDGET_BYTES ? { ...stored, dataBudgetBytesPerDay: undefined } : stored;
+}
+
+const versionOf = (stored: Fields): number | null => (typeof stored.version === 'number' ? stored.version : null);
 
 function pick<T>(rule: Rule<T>, value: unknown, fallback: T): T {
   const result = rule(value);
@@ -47,8 +61,10 @@ function notificationsOf(value: unknown, fallback: NotificationSettings): Notifi
  * `defaults` are the install's defaults (in the extension: with the guessed country); a stored
  * `country: null` is the user's choice of "none" and is kept.
  */
-export function migrateSettings(stored: unknown, defaults: Settings = DEFAULT_SETTINGS): Settings {
-  if (!isFields(stored)) return defaults;
+export function migrateSettings(found: unknown, defaults: Settings = DEFAULT_SETTINGS): Settings {
+  if (!isFields(found)) return defaults;
+  // Saved without a version: as old as version 1 at most.
+  const stored = (versionOf(found) ?? 1) <= 1 ? fromVersion1(found) : found;
   return {
     version: SETTINGS_VERSION,
     intervalMin: pick(intervalRule, stored.intervalMin, defaults.intervalMin),

@@ -8,10 +8,11 @@ import { DATA_BUDGET_BYTES_PER_DAY, ROUND_INTERVAL_MIN } from '../defaults';
 import type { Pause } from './pause';
 
 /**
- * Version 1 is the first stored shape. A later shape adds a version and a step in migrate.ts that
- * turns the version before it into the new one.
+ * Version 1 is the first stored shape; 2 has the same fields with the larger default data budget
+ * (migrate.ts: a version 1 object's old default budget takes the new one). A later shape adds a
+ * version and a step in migrate.ts that turns the version before it into the new one.
  */
-export const SETTINGS_VERSION = 1;
+export const SETTINGS_VERSION = 2;
 
 /** A target the user added: what they typed, and the service id the catalogue's parser gave it. */
 export interface CustomTarget {

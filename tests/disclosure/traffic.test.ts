@@ -30,4 +30,13 @@ describe('the traffic disclosure', () => {
     const otherCountries = CATALOGUE.controls.filter((control) => control.region !== 'intl' && control.region !== 'RU').map((control) => hostOf(control.url));
     for (const host of otherCountries) expect(traffic.domesticControls).not.toContain(host);
   });
+
+  it('says what a day costs in all, which grows with a shorter interval and shrinks without speed tests', () => {
+    const settings = defaultSettings('RU');
+    const day = describeTraffic(CATALOGUE, settings, now).bytesPerDay;
+    expect(day).toBeGreaterThan(10_000_000);
+    expect(day).toBeLessThan(settings.dataBudgetBytesPerDay);
+    expect(describeTraffic(CATALOGUE, { ...settings, intervalMin: 2 }, now).bytesPerDay).toBeGreaterThan(2 * day);
+    expect(describeTraffic(CATALOGUE, { ...settings, throughputEnabled: false }, now).bytesPerDay).toBeLessThan(day);
+  });
 });

@@ -108,7 +108,7 @@ describe('the background in a (fake) browser', () => {
     await vi.waitFor(async () => expect(await fakeBrowser.action.getTitle({})).toBe('Blockwatch: every service is reachable'), { timeout: 10_000, interval: 50 });
     expect(await fakeBrowser.action.getBadgeText({})).toBe('');
     // The country was guessed (ru-RU) and saved with the first settings.
-    expect((await fakeBrowser.storage.local.get('settings')).settings).toMatchObject({ version: 1, country: 'RU' });
+    expect((await fakeBrowser.storage.local.get('settings')).settings).toMatchObject({ version: 2, country: 'RU' });
   });
 
   it('a block confirmed over the scheduled rounds: one notification, a badge, and a click opens the incident', async () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { migrateSettings } from '../../src/settings/migrate';
+import { migrateSettings, VERSION_1_DEFAULT_BUDGET_BYTES } from '../../src/settings/migrate';
 import { DEFAULT_SETTINGS, defaultSettings, MAX_CUSTOM_TARGETS, type Settings } from '../../src/settings/schema';
 
 const custom: Settings = {
-  version: 1,
+  version: 2,
   intervalMin: 15,
   disabledServices: ['viber'],
   customTargets: [{ input: 'meduza.io', id: 'custom:meduza.io' }],
@@ -94,5 +94,14 @@ describe('migrateSettings', () => {
   it('reads settings saved without a version', () => {
     const { version: _version, ...unversioned } = custom;
     expect(migrateSettings(unversioned)).toEqual(custom);
+  });
+
+  it('gives a version 1 install that kept the old 15 MB default the new default, and keeps any budget chosen', () => {
+    const version1 = { ...custom, version: 1, dataBudgetBytesPerDay: VERSION_1_DEFAULT_BUDGET_BYTES };
+    expect(migrateSettings(version1)).toEqual({ ...custom, dataBudgetBytesPerDay: DEFAULT_SETTINGS.dataBudgetBytesPerDay });
+    expect(DEFAULT_SETTINGS.dataBudgetBytesPerDay).toBeGreaterThan(VERSION_1_DEFAULT_BUDGET_BYTES);
+    expect(migrateSettings({ ...custom, version: 1, dataBudgetBytesPerDay: 8_000_000 }).dataBudgetBytesPerDay).toBe(8_000_000);
+    // Once version 2, 15 MB is the person's choice.
+    expect(migrateSettings({ ...custom, dataBudgetBytesPerDay: VERSION_1_DEFAULT_BUDGET_BYTES }).dataBudgetBytesPerDay).toBe(VERSION_1_DEFAULT_BUDGET_BYTES);
   });
 });

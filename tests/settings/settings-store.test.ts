@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, defaultSettings, type Settings } from '../../src/settings/schema';
+import { DEFAULT_SETTINGS, defaultSettings, SETTINGS_VERSION, type Settings } from '../../src/settings/schema';
 import { loadSettings, updateSettings, type SettingsStore } from '../../src/settings/settings-store';
 
 /** A store in memory, counting saves (in the extension: storage.local). */
@@ -36,7 +36,7 @@ describe('settings store', () => {
   });
 
   it('settings from a newer Blockwatch are read but not overwritten', async () => {
-    const newer = { ...DEFAULT_SETTINGS, version: 2, intervalMin: 20, quietHours: true };
+    const newer = { ...DEFAULT_SETTINGS, version: SETTINGS_VERSION + 1, intervalMin: 20, quietHours: true };
     const store = memoryStore(newer);
     expect((await loadSettings(store)).intervalMin).toBe(20);
     expect(store.value).toEqual(newer);

@@ -139,12 +139,33 @@ describe('options: fields', () => {
 
   it('takes the budget in MB, refuses one out of range, and shows what today used', async () => {
     const connector = await showOptions();
-    expect(await screen.findByText('Used today: 1.2 MB of 15 MB.')).toBeTruthy();
+    expect(await screen.findByText('Used today: 1.2 MB of 40 MB.')).toBeTruthy();
     const input = screen.getByLabelText(en('options_budget'));
     fireEvent.change(input, { target: { value: '0.5' } });
     expect(await screen.findByText(en('options_error_budget_range'))).toBeTruthy();
     fireEvent.change(input, { target: { value: '50' } });
     await waitFor(() => expect(connector.settings.dataBudgetBytesPerDay).toBe(50_000_000));
+  });
+
+  it('says when the budget is smaller than a day of checks at the interval, so speed tests would stop early', async () => {
+    await showOptions({ settings: { ...DEFAULT_SETTINGS, country: 'RU' } });
+    // The default budget covers a day at the default interval.
+    expect(document.querySelector('[data-budget-below-day]')).toBeNull();
+    fireEvent.change(screen.getByLabelText(en('options_budget')), { target: { value: '15' } });
+    const warning = await waitFor(() => {
+      const shown = document.querySelector<HTMLElement>('[data-budget-below-day]');
+      if (!shown) throw new Error('no warning yet');
+      return shown;
+    });
+    expect(warning.textContent).toMatch(/^At this interval the checks use about \d+ MB a day, more than this budget leaves room for: speed tests will stop before the day is out\.$/);
+    // A longer interval costs less a day: 15 MB is enough at every 15 min.
+    fireEvent.change(screen.getByLabelText(en('options_interval')), { target: { value: '15' } });
+    await waitFor(() => expect(document.querySelector('[data-budget-below-day]')).toBeNull());
+    // No speed tests, nothing to stop.
+    fireEvent.change(screen.getByLabelText(en('options_interval')), { target: { value: '5' } });
+    await waitFor(() => expect(document.querySelector('[data-budget-below-day]')).not.toBeNull());
+    fireEvent.click(document.querySelector('input[data-setting="throughputEnabled"]') as HTMLInputElement);
+    await waitFor(() => expect(document.querySelector('[data-budget-below-day]')).toBeNull());
   });
 
   it('turns a service off and on', async () => {

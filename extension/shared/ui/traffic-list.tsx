@@ -38,6 +38,7 @@ export function TrafficList(props: { readonly traffic: TrafficDisclosure }) {
     <div class="traffic stack" data-interval-min={traffic.intervalMin}>
       <p>{t('traffic_rhythm', [count(traffic.intervalMin), count(traffic.confirmAfterSec)])}</p>
       <p>{traffic.speed ? t('traffic_speed', [count(traffic.speed.everyMin / 60), count(traffic.speed.throttledEveryMin / 60), formatBytes(traffic.speed.budgetBytesPerDay, locale)]) : t('traffic_speed_off')}</p>
+      <p data-bytes-per-day={traffic.bytesPerDay}>{t('traffic_per_day', formatBytes(traffic.bytesPerDay, locale))}</p>
       <dl class="traffic-hosts">
         {traffic.services.map((service) => (
           <div key={service.name} data-service-hosts={service.name}>
