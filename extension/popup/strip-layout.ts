@@ -19,20 +19,20 @@ export interface StripRect {
   readonly x: number;
   readonly width: number;
   readonly state: State;
-  readonly roundId: number;
+  readonly roundStart: number;
 }
 
 /** Rectangles in drawing units; `mirror` lays time out from right to left (Persian, Arabic). */
 export function layoutStrip(cells: readonly StripCell[], from: number, to: number, mirror: boolean): StripRect[] {
   const span = to - from;
   if (!(span > 0)) return [];
-  const inside = cells.filter((cell) => cell.roundId >= from && cell.roundId <= to).sort((a, b) => a.roundId - b.roundId);
+  const inside = cells.filter((cell) => cell.roundStart >= from && cell.roundStart <= to).sort((a, b) => a.roundStart - b.roundStart);
   return inside.map((cell, i) => {
-    const next = inside[i + 1]?.roundId ?? to;
-    const end = Math.min(next, cell.roundId + MAX_CELL_MS, to);
-    const start = ((cell.roundId - from) / span) * STRIP_WIDTH;
-    const width = Math.max(MIN_CELL_WIDTH, ((end - cell.roundId) / span) * STRIP_WIDTH);
+    const next = inside[i + 1]?.roundStart ?? to;
+    const end = Math.min(next, cell.roundStart + MAX_CELL_MS, to);
+    const start = ((cell.roundStart - from) / span) * STRIP_WIDTH;
+    const width = Math.max(MIN_CELL_WIDTH, ((end - cell.roundStart) / span) * STRIP_WIDTH);
     const x = Math.min(start, STRIP_WIDTH - width);
-    return { x: mirror ? STRIP_WIDTH - x - width : x, width, state: cell.state, roundId: cell.roundId };
+    return { x: mirror ? STRIP_WIDTH - x - width : x, width, state: cell.state, roundStart: cell.roundStart };
   });
 }

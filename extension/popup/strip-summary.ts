@@ -16,7 +16,7 @@ export function tallyStrip(cells: readonly StripCell[], from: number, to: number
   const counts = new Map<State, number>();
   let total = 0;
   for (const cell of cells) {
-    if (cell.roundId < from || cell.roundId > to) continue;
+    if (cell.roundStart < from || cell.roundStart > to) continue;
     total += 1;
     counts.set(cell.state, (counts.get(cell.state) ?? 0) + 1);
   }

@@ -21,7 +21,7 @@ export function Strip(props: { readonly cells: readonly StripCell[]; readonly no
     <svg class="timeline" viewBox={`0 0 ${STRIP_WIDTH} 10`} preserveAspectRatio="none" role="img" aria-label={summary}>
       <title>{summary}</title>
       {rects.map((rect) => (
-        <rect key={rect.roundId} class={`fill-${rect.state}`} shape-rendering="crispEdges" x={rect.x} y={0} width={rect.width} height={10} />
+        <rect key={rect.roundStart} class={`fill-${rect.state}`} shape-rendering="crispEdges" x={rect.x} y={0} width={rect.width} height={10} />
       ))}
     </svg>
   );

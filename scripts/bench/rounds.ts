@@ -34,7 +34,7 @@ export interface RoundsReport {
 async function measure(lab: Lab, kind: RoundKind, rotation: Rotation = INITIAL_ROTATION): Promise<{ figures: RoundFigures; rotation: Rotation }> {
   const bytesBefore = lab.bytes();
   const { plan, rotation: next } = planRound({
-    roundId: Date.now(),
+    roundStart: Date.now(),
     kind,
     services: CATALOGUE.services,
     controls: CATALOGUE.controls,

@@ -65,8 +65,8 @@ function noise(a: number, b: number): number {
   return x - Math.floor(x);
 }
 
-function roundAt(roundId: number, index: number): { verdict: RoundVerdict; observations: Observation[] } {
-  const { network, blocked } = conditionAt(roundId);
+function roundAt(roundStart: number, index: number): { verdict: RoundVerdict; observations: Observation[] } {
+  const { network, blocked } = conditionAt(roundStart);
   const online = network === 'online';
   const throughputOf = index % 6 === 0 ? SERVICES[(index / 6) % SERVICES.length] : undefined;
   const observations: Observation[] = [];
@@ -78,12 +78,12 @@ function roundAt(roundId: number, index: number): { verdict: RoundVerdict; obser
     const ok = online && how === undefined;
     const latencyMs = Math.round(80 + 400 * noise(index, s) ** 3);
     observations.push({
-      roundId,
+      roundStart,
       target: { type: 'endpoint', serviceId, componentId, endpointId: `${serviceId}.${componentId}.${index % 2 === 0 ? 'www' : 'api'}` },
       kind: 'http',
-      url: `https://${serviceId}.example.com/?bw=${roundId.toString(36)}${s}`,
+      url: `https://${serviceId}.example.com/?bw=${roundStart.toString(36)}${s}`,
       method: 'HEAD',
-      at: roundId + offset,
+      at: roundStart + offset,
       ms: ok ? latencyMs : 15_000,
       ok,
       ...(ok ? { status: 200 } : { failure: how === 'dns' ? ('dns_nxdomain' as const) : ('connection_reset' as const), raw: how === 'dns' ? 'net::ERR_NAME_NOT_RESOLVED' : 'net::ERR_CONNECTION_RESET' }),
@@ -108,12 +108,12 @@ function roundAt(roundId: number, index: number): { verdict: RoundVerdict; obser
   CONTROLS.forEach((controlId, c) => {
     const up = online || (network === 'restricted' && controlId === 'ru.ya');
     observations.push({
-      roundId,
+      roundStart,
       target: { type: 'control', controlId },
       kind: 'http',
-      url: `https://${controlId}.example.net/generate_204?bw=${roundId.toString(36)}${c}`,
+      url: `https://${controlId}.example.net/generate_204?bw=${roundStart.toString(36)}${c}`,
       method: 'GET',
-      at: roundId + offset,
+      at: roundStart + offset,
       ms: up ? 60 + Math.round(100 * noise(c, index)) : 15_000,
       ok: up,
       ...(up ? { status: 204 } : { failure: 'timeout' as const, raw: 'net::ERR_TIMED_OUT' }),
@@ -125,12 +125,12 @@ function roundAt(roundId: number, index: number): { verdict: RoundVerdict; obser
   if (throughputOf !== undefined && online) {
     for (const target of [{ type: 'throughput', serviceId: throughputOf } as const, { type: 'throughput-control', controlId: 'intl.hetzner' } as const]) {
       observations.push({
-        roundId,
+        roundStart,
         target,
         kind: 'throughput',
-        url: `https://speed.example.org/512k?bw=${roundId.toString(36)}`,
+        url: `https://speed.example.org/512k?bw=${roundStart.toString(36)}`,
         method: 'GET',
-        at: roundId + offset,
+        at: roundStart + offset,
         ms: 900,
         ok: true,
         status: 206,
@@ -144,13 +144,13 @@ function roundAt(roundId: number, index: number): { verdict: RoundVerdict; obser
   const intlUp = online ? 2 : 0;
   const domesticUp = online || network === 'restricted' ? 1 : 0;
   return {
-    verdict: { roundId, at: roundId + offset + 400, network: { state: network, intlUp, intlDown: 2 - intlUp, domesticUp, domesticDown: 1 - domesticUp }, path: DIRECT_PATH, services },
+    verdict: { roundStart, at: roundStart + offset + 400, network: { state: network, intlUp, intlDown: 2 - intlUp, domesticUp, domesticDown: 1 - domesticUp }, path: DIRECT_PATH, services },
     observations,
   };
 }
 
 /** Confirmed changes, simplified: a block starts on its third round and ends on the third clean one. */
-function changesAt(roundId: number): Change[] {
+function changesAt(roundStart: number): Change[] {
   const step = INTERVAL_MIN * MINUTE;
   const changes: Change[] = [];
   const subjects: readonly string[] = [...SERVICES, NETWORK_SUBJECT];
@@ -160,13 +160,13 @@ function changesAt(roundId: number): Change[] {
       if (subject === NETWORK_SUBJECT) return condition.network === 'restricted' ? 'restricted' : undefined;
       return condition.blocked[subject] !== undefined ? 'blocked' : undefined;
     };
-    const how = subject === NETWORK_SUBJECT ? undefined : conditionAt(roundId - 2 * step).blocked[subject];
-    const [a, b, c, d] = [badAt(roundId - 3 * step), badAt(roundId - 2 * step), badAt(roundId - step), badAt(roundId)];
+    const how = subject === NETWORK_SUBJECT ? undefined : conditionAt(roundStart - 2 * step).blocked[subject];
+    const [a, b, c, d] = [badAt(roundStart - 3 * step), badAt(roundStart - 2 * step), badAt(roundStart - step), badAt(roundStart)];
     if (a === undefined && b && c && d) {
-      changes.push({ subject, kind: 'started', at: roundId, from: { state: 'reachable', since: START }, to: { state: b, ...(how ? { how } : {}), since: roundId - 2 * step } });
+      changes.push({ subject, kind: 'started', at: roundStart, from: { state: 'reachable', since: START }, to: { state: b, ...(how ? { how } : {}), since: roundStart - 2 * step } });
     }
     if (a && b === undefined && c === undefined && d === undefined) {
-      changes.push({ subject, kind: 'ended', at: roundId, from: { state: a, since: START }, to: { state: 'reachable', since: roundId - 2 * step } });
+      changes.push({ subject, kind: 'ended', at: roundStart, from: { state: a, since: START }, to: { state: 'reachable', since: roundStart - 2 * step } });
     }
   }
   return changes;
@@ -182,11 +182,11 @@ async function simulate(db: HistoryDb): Promise<{ writeTimes: number[]; now: num
   const writeTimes: number[] = [];
   let now = START;
   for (let i = 0; i < rounds; i++) {
-    const roundId = START + i * INTERVAL_MIN * MINUTE + Math.round(20_000 * noise(i, 3));
-    const round = roundAt(roundId, i);
+    const roundStart = START + i * INTERVAL_MIN * MINUTE + Math.round(20_000 * noise(i, 3));
+    const round = roundAt(roundStart, i);
     now = round.verdict.at;
     const started = performance.now();
-    await writeRound(db, { ...round, changes: changesAt(roundId), utcOffsetMin: MOSCOW_OFFSET_MIN, intervalMin: INTERVAL_MIN });
+    await writeRound(db, { ...round, changes: changesAt(roundStart), utcOffsetMin: MOSCOW_OFFSET_MIN, intervalMin: INTERVAL_MIN });
     // The last simulated day's writes: the database at its steady size.
     if (i >= rounds - 288) writeTimes.push(performance.now() - started);
     if ((i + 1) % 288 === 0) await prune(db, now);

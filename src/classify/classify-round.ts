@@ -13,7 +13,8 @@ import { classifyService } from './classify-service';
 import type { NetworkState, RoundVerdict, ServiceVerdict } from './verdict';
 
 export interface RoundInput {
-  readonly roundId: number;
+  /** The round's start, ms since the epoch. */
+  readonly roundStart: number;
   /** When the round ended, ms. */
   readonly at: number;
   readonly observations: readonly Observation[];
@@ -45,5 +46,5 @@ export function classifyRound(input: RoundInput): RoundVerdict {
     };
   });
   const path = classifyPath(input.observations, input.controls, input.country);
-  return { roundId: input.roundId, at: input.at, network, path, services };
+  return { roundStart: input.roundStart, at: input.at, network, path, services };
 }

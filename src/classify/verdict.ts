@@ -55,7 +55,8 @@ export interface NetworkVerdict {
 }
 
 export interface RoundVerdict {
-  readonly roundId: number;
+  /** The round's start, ms since the epoch. */
+  readonly roundStart: number;
   /** When the round ended, ms since the epoch. */
   readonly at: number;
   readonly network: NetworkVerdict;

@@ -51,9 +51,9 @@ export async function main(argv: readonly string[]): Promise<number> {
   const languages = [process.env.LC_ALL, process.env.LANG].filter((value): value is string => Boolean(value)).map((value) => value.split('.')[0]!.replace('_', '-'));
   const country = options.country ?? guessCountry(timeZone, languages);
   const services = options.services.length > 0 ? CATALOGUE.services.filter((service) => options.services.includes(service.id)) : CATALOGUE.services;
-  const roundId = Date.now();
+  const roundStart = Date.now();
   const { plan } = planRound({
-    roundId,
+    roundStart,
     kind: 'manual',
     services,
     controls: CATALOGUE.controls,

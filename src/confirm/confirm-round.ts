@@ -25,14 +25,14 @@ export function confirmRound(tracks: Readonly<Record<string, Track>>, verdict: R
   const next: Record<string, Track> = { ...tracks };
   const changes: Change[] = [];
   const apply = (subject: string, marks: ReturnType<typeof marksOf>): void => {
-    const result = confirm(next[subject] ?? newTrack(subject), verdict.roundId, marks);
+    const result = confirm(next[subject] ?? newTrack(subject), verdict.roundStart, marks);
     next[subject] = result.track;
     if (result.change) changes.push(result.change);
   };
 
-  apply(NETWORK_SUBJECT, networkMarksOf(verdict.network, verdict.roundId));
+  apply(NETWORK_SUBJECT, networkMarksOf(verdict.network, verdict.roundStart));
   if (verdict.network.state === 'online') {
-    for (const service of verdict.services) apply(service.serviceId, marksOf(service, verdict.roundId));
+    for (const service of verdict.services) apply(service.serviceId, marksOf(service, verdict.roundStart));
   }
   return { tracks: next, changes };
 }

@@ -34,25 +34,25 @@ function changeBetween(subject: string, from: Confirmed, to: Confirmed, at: numb
 }
 
 /** Marks a valid round's service verdict leaves on each axis (none on speed without a throughput probe). */
-export function marksOf(verdict: ServiceVerdict, roundId: number): AxisMarks {
+export function marksOf(verdict: ServiceVerdict, roundStart: number): AxisMarks {
   const reachState = verdict.state === 'slow' ? 'reachable' : verdict.state;
   const reach: RoundMark | undefined =
     reachState === 'reachable'
-      ? { roundId, state: 'reachable' }
+      ? { roundStart, state: 'reachable' }
       : reachState === 'partial' || reachState === 'blocked'
-        ? { roundId, state: reachState, ...(verdict.how !== undefined ? { how: verdict.how } : {}) }
+        ? { roundStart, state: reachState, ...(verdict.how !== undefined ? { how: verdict.how } : {}) }
         : undefined;
   let speed: RoundMark | undefined;
-  if (verdict.speed === 'ok') speed = { roundId, state: 'reachable' };
-  else if (verdict.speed === 'slow') speed = { roundId, state: 'slow' };
-  else if (verdict.speed === 'stall') speed = { roundId, state: 'slow', how: 'stall' };
+  if (verdict.speed === 'ok') speed = { roundStart, state: 'reachable' };
+  else if (verdict.speed === 'slow') speed = { roundStart, state: 'slow' };
+  else if (verdict.speed === 'stall') speed = { roundStart, state: 'slow', how: 'stall' };
   return { ...(reach ? { reach } : {}), ...(speed ? { speed } : {}) };
 }
 
 /** The network's mark: online is clean, restricted is bad; offline and captive rounds leave none. */
-export function networkMarksOf(network: NetworkVerdict, roundId: number): AxisMarks {
-  if (network.state === 'online') return { reach: { roundId, state: 'reachable' } };
-  if (network.state === 'restricted') return { reach: { roundId, state: 'restricted' } };
+export function networkMarksOf(network: NetworkVerdict, roundStart: number): AxisMarks {
+  if (network.state === 'online') return { reach: { roundStart, state: 'reachable' } };
+  if (network.state === 'restricted') return { reach: { roundStart, state: 'restricted' } };
   return {};
 }
 
@@ -67,13 +67,13 @@ export interface ConfirmResult {
 }
 
 /** Applies one round's marks (from a valid round only) to a track. */
-export function confirm(track: Track, roundId: number, marks: AxisMarks): ConfirmResult {
+export function confirm(track: Track, roundStart: number, marks: AxisMarks): ConfirmResult {
   const before = confirmedOf(track);
   const next: Track = {
     subject: track.subject,
-    reach: marks.reach ? judgeAxis(track.reach, { ...marks.reach, roundId }) : track.reach,
-    speed: marks.speed ? judgeAxis(track.speed, { ...marks.speed, roundId }) : track.speed,
+    reach: marks.reach ? judgeAxis(track.reach, { ...marks.reach, roundStart }) : track.reach,
+    speed: marks.speed ? judgeAxis(track.speed, { ...marks.speed, roundStart }) : track.speed,
   };
-  const change = changeBetween(track.subject, before, confirmedOf(next), roundId);
+  const change = changeBetween(track.subject, before, confirmedOf(next), roundStart);
   return change ? { track: next, change } : { track: next };
 }

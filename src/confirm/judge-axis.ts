@@ -28,7 +28,7 @@ function dominantBad(recent: readonly RoundMark[]): { mark: RoundMark; count: nu
     if (isClean(mark)) continue;
     const same = recent.filter((other) => sameKind(other, mark));
     if (best === null || same.length > best.count) {
-      best = { mark, count: same.length, first: Math.min(...same.map((other) => other.roundId)) };
+      best = { mark, count: same.length, first: Math.min(...same.map((other) => other.roundStart)) };
     }
   }
   return best;
@@ -49,24 +49,24 @@ export function judgeAxis(previous: Judgement, mark: RoundMark): Judgement {
   const badNow = isBad(previous.state);
 
   if (isClean(mark)) {
-    if (previous.state === 'unknown') return become('reachable', undefined, mark.roundId);
+    if (previous.state === 'unknown') return become('reachable', undefined, mark.roundStart);
     if (badNow && cleanStreak >= RECOVER_CLEAN_ROUNDS) {
       // The block ended when the first clean round of the streak saw it end.
-      const firstClean = recent[recent.length - RECOVER_CLEAN_ROUNDS]?.roundId ?? mark.roundId;
+      const firstClean = recent[recent.length - RECOVER_CLEAN_ROUNDS]?.roundStart ?? mark.roundStart;
       return become('reachable', undefined, firstClean);
     }
     return keep();
   }
 
   // A blockpage is a fingerprint match: confirmed at once, as OONI does.
-  if (mark.how === 'blockpage' && !sameKind(previous, mark)) return become(mark.state, mark.how, mark.roundId);
+  if (mark.how === 'blockpage' && !sameKind(previous, mark)) return become(mark.state, mark.how, mark.roundStart);
 
   const dominant = dominantBad(recent);
   if (dominant === null) return keep();
   if (!badNow) {
     const badCount = recent.filter((other) => !isClean(other)).length;
     if (badCount < CONFIRM_BAD_OF) return keep();
-    const since = Math.min(...recent.filter((other) => !isClean(other)).map((other) => other.roundId));
+    const since = Math.min(...recent.filter((other) => !isClean(other)).map((other) => other.roundStart));
     return become(dominant.mark.state, dominant.mark.how, since);
   }
   if (!sameKind(previous, dominant.mark) && dominant.count >= CONFIRM_BAD_OF) {

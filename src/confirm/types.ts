@@ -14,7 +14,8 @@ export const NETWORK_SUBJECT = '@network';
 
 /** One valid round as an axis remembers it. */
 export interface RoundMark {
-  readonly roundId: number;
+  /** The round's start, ms since the epoch (saved in the runtime state; older saves call it `roundId`, see runtime-state.ts). */
+  readonly roundStart: number;
   /** `reachable` is clean; any other state is bad for this axis. */
   readonly state: State;
   readonly how?: How;
@@ -61,6 +62,6 @@ export interface Change {
   readonly kind: ChangeKind;
   readonly from: Confirmed;
   readonly to: Confirmed;
-  /** The round that made the change (its roundId, ms). */
+  /** The round that made the change (its start, ms since the epoch). */
   readonly at: number;
 }

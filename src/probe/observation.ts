@@ -37,7 +37,7 @@ export interface TransferTiming {
 
 export interface Observation {
   /** The round this belongs to: the round's start time, ms since the epoch. */
-  readonly roundId: number;
+  readonly roundStart: number;
   readonly target: TargetRef;
   readonly kind: ProbeKind;
   readonly url: string;

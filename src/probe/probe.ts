@@ -34,7 +34,7 @@ import type { Transport } from './transport';
 
 interface TaskBase {
   /** The round this request belongs to (its start, ms since the epoch); part of the request tag. */
-  readonly roundId: number;
+  readonly roundStart: number;
   readonly target: TargetRef;
   readonly url: string;
   readonly method: HttpMethod;

@@ -6,7 +6,7 @@
 /** Per-process sequence: unique among requests in flight, whichever round sent them. */
 let sequence = 0;
 
-export function nextRequestKey(roundId: number): string {
+export function nextRequestKey(roundStart: number): string {
   sequence = (sequence + 1) % Number.MAX_SAFE_INTEGER;
-  return `${roundId}-${sequence}`;
+  return `${roundStart}-${sequence}`;
 }

@@ -47,10 +47,10 @@ export class ProbeRequest {
   constructor(
     private readonly ctx: ProbeContext,
     private readonly tunables: ProbeTunables,
-    task: { readonly url: string; readonly roundId: number },
+    task: { readonly url: string; readonly roundStart: number },
   ) {
     this.url = task.url;
-    this.key = nextRequestKey(task.roundId);
+    this.key = nextRequestKey(task.roundStart);
     this.startedAt = ctx.now();
   }
 

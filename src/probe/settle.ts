@@ -77,7 +77,7 @@ export interface Findings {
 export function observationOf(task: ProbeTask, request: ProbeRequest, ctx: ProbeContext, settled: Settled, findings: Findings): Observation {
   const { detail, reached, failure, raw } = settled;
   return {
-    roundId: task.roundId,
+    roundStart: task.roundStart,
     target: task.target,
     kind: task.kind,
     url: task.url,

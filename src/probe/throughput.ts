@@ -90,7 +90,7 @@ export async function measureThroughput(task: ThroughputTask, ctx: ProbeContext)
 /** A task no request can be made for: an observation that says why, and nothing sent. */
 function invalidTask(task: ThroughputTask, ctx: ProbeContext, why: string): Observation {
   return {
-    roundId: task.roundId,
+    roundStart: task.roundStart,
     target: task.target,
     kind: 'throughput',
     url: task.url,

@@ -100,7 +100,7 @@ export async function runRound(plan: RoundPlan, deps: RoundDeps): Promise<RoundR
 
   const runPhase = async (probes: readonly PlannedProbe[]): Promise<Observation[]> => {
     const results = await runPool(probes, limit, async (probe) => {
-      const observation = await runProbe({ ...probe, roundId: plan.roundId } as ProbeTask, deps.probe);
+      const observation = await runProbe({ ...probe, roundStart: plan.roundStart } as ProbeTask, deps.probe);
       done += 1;
       report();
       return observation;
@@ -151,7 +151,7 @@ export async function runRound(plan: RoundPlan, deps: RoundDeps): Promise<RoundR
   }
 
   const verdict = classifyRound({
-    roundId: plan.roundId,
+    roundStart: plan.roundStart,
     at: deps.probe.now(),
     observations,
     services: plan.services,

@@ -100,7 +100,8 @@ export interface MonitorDeps {
 }
 
 export interface RoundOutcome {
-  readonly roundId: number;
+  /** The round's start, ms since the epoch. */
+  readonly roundStart: number;
   readonly kind: RoundKind;
   readonly saved: boolean;
 }
@@ -295,7 +296,7 @@ export function createMonitor(deps: MonitorDeps): Monitor {
     if (isPaused(config.pause, clock.now())) {
       // Nothing to arm either: only the pause's own alarm runs until it ends.
       onArmed();
-      return { roundId: clock.now(), kind: request.kind, saved: false };
+      return { roundStart: clock.now(), kind: request.kind, saved: false };
     }
     let state = await history.loadRuntime();
     const now = clock.now();
@@ -330,7 +331,7 @@ export function createMonitor(deps: MonitorDeps): Monitor {
     if (budgetLeft <= 0 && !request.measure) throughputFor = [];
 
     const { plan, rotation } = planRound({
-      roundId: now,
+      roundStart: now,
       kind: request.kind,
       services,
       controls: deps.catalogue.controls,
@@ -359,7 +360,7 @@ export function createMonitor(deps: MonitorDeps): Monitor {
 
     const end = clock.now();
     const { tracks, changes } = confirmRound(state.tracks, result.verdict);
-    const suspicion = suspicionAfter(tracks, plan.roundId);
+    const suspicion = suspicionAfter(tracks, plan.roundStart);
     const nextSchedule = afterRound(schedule, request.kind, suspicion, rotation, end);
     state = enqueue(
       {
@@ -378,13 +379,13 @@ export function createMonitor(deps: MonitorDeps): Monitor {
     } catch (error) {
       if (!(error instanceof StoreFullError)) throw error;
       // Make room and try once more; if the disk is still full, the round is dropped, old data stays.
-      effects.log(`round ${plan.roundId} not saved: ${error.message}; pruning`);
+      effects.log(`round ${plan.roundStart} not saved: ${error.message}; pruning`);
       await history.prune(end, undefined).catch(() => undefined);
       try {
         await history.saveRound({ verdict: result.verdict, observations: result.observations, changes, utcOffsetMin, intervalMin: config.intervalMin }, state);
         saved = true;
       } catch (again) {
-        effects.log(`round ${plan.roundId} dropped: ${again instanceof Error ? again.message : String(again)}`);
+        effects.log(`round ${plan.roundStart} dropped: ${again instanceof Error ? again.message : String(again)}`);
       }
     }
     // A dropped round changes nothing stored, but the schedule still moves on: re-running at once
@@ -409,7 +410,7 @@ export function createMonitor(deps: MonitorDeps): Monitor {
     await armSchedule(saved ? state : { ...state, schedule: plannedSchedule }, latest);
     onArmed();
     await refresh(state);
-    return { roundId: plan.roundId, kind: request.kind, saved };
+    return { roundStart: plan.roundStart, kind: request.kind, saved };
   }
 
   /** One round at a time: a request while one runs joins it. */

@@ -4,7 +4,7 @@
  * those shown, and the data ledger. Saved in the same transaction as the round that changed it,
  * so a worker killed at any point either has the round and its consequences, or neither.
  */
-import { isFields } from '../fields';
+import { isFields, type Fields } from '../fields';
 import type { Track } from '../confirm/types';
 import type { PlannedNotification } from '../notify/decide';
 import { INITIAL_SCHEDULE, type ScheduleState } from '../schedule/schedule-state';
@@ -39,6 +39,32 @@ export const INITIAL_RUNTIME_STATE: RuntimeState = {
 
 
 /**
+ * A judgement as stored, its marks keyed by `roundStart`. Marks saved before that field was renamed
+ * carry the round's start as `roundId`: they read as the same mark, so an update keeps every
+ * track's evidence (without it, a recent window of old marks would give NaN times).
+ */
+function judgementRead(stored: unknown): unknown {
+  if (!isFields(stored) || !Array.isArray(stored.recent)) return stored;
+  const recent: unknown[] = stored.recent;
+  return {
+    ...stored,
+    recent: recent.map((mark) => {
+      if (!isFields(mark) || 'roundStart' in mark || !('roundId' in mark)) return mark;
+      const { roundId, ...rest } = mark;
+      return { roundStart: roundId, ...rest };
+    }),
+  };
+}
+
+function tracksRead(stored: Fields): Record<string, Track> {
+  const tracks: Record<string, unknown> = {};
+  for (const [subject, track] of Object.entries(stored)) {
+    tracks[subject] = isFields(track) ? { ...track, reach: judgementRead(track.reach), speed: judgementRead(track.speed) } : track;
+  }
+  return tracks as Record<string, Track>;
+}
+
+/**
  * The stored state, or the initial one when there is none or it is not ours. Written only by this
  * code, so a structural check is enough; a damaged value starts over rather than crash the worker.
  */
@@ -47,7 +73,7 @@ export function parseRuntimeState(stored: unknown): RuntimeState {
   const schedule = isFields(stored.schedule) && isFields(stored.schedule.rotation) ? (stored.schedule as unknown as ScheduleState) : INITIAL_SCHEDULE;
   return {
     version: RUNTIME_STATE_VERSION,
-    tracks: isFields(stored.tracks) ? (stored.tracks as Record<string, Track>) : {},
+    tracks: isFields(stored.tracks) ? tracksRead(stored.tracks) : {},
     schedule,
     outbox: Array.isArray(stored.outbox) ? (stored.outbox as PlannedNotification[]) : [],
     notified: Array.isArray(stored.notified) ? stored.notified.filter((id): id is string => typeof id === 'string') : [],

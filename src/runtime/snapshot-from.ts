@@ -28,12 +28,12 @@ export interface SnapshotSources {
 export function snapshotFrom(sources: SnapshotSources): Snapshot {
   const latest: Record<string, LatestVerdict> = {};
   for (const [id, verdict] of Object.entries(sources.current.services)) {
-    latest[id] = { roundId: verdict.roundId, verdict, valid: isJudgedState(verdict.state) };
+    latest[id] = { roundStart: verdict.roundStart, verdict, valid: isJudgedState(verdict.state) };
   }
   const latestValid: Record<string, ValidState> = {};
   const strips: Record<string, StripCell[]> = {};
   for (const [id, cells] of Object.entries(sources.strip.services)) {
-    strips[id] = cells.map((cell) => ({ roundId: cell.roundId, state: cell.state, path: cell.path }));
+    strips[id] = cells.map((cell) => ({ roundStart: cell.roundStart, state: cell.state, path: cell.path }));
     // Only the provider's path says what is pending or shown before confirmation (a VPN's rounds confirm nothing).
     const valid = [...cells].reverse().find((cell) => cell.path === 'direct' && isJudgedState(cell.state));
     if (valid) latestValid[id] = { state: valid.state, ...(valid.how ? { how: valid.how } : {}) };

@@ -24,13 +24,14 @@ export type RoundKind = 'regular' | 'confirm' | 'manual';
 export const INTL_CONTROLS_PER_ROUND = 2;
 export const DOMESTIC_CONTROLS_PER_ROUND = 1;
 
-type WithoutRoundId<T> = T extends unknown ? Omit<T, 'roundId'> : never;
+type WithoutRoundStart<T> = T extends unknown ? Omit<T, 'roundStart'> : never;
 
-/** One request the round will make, before it has a round id. */
-export type PlannedProbe = WithoutRoundId<ProbeTask>;
+/** One request the round will make, before it has its round's start. */
+export type PlannedProbe = WithoutRoundStart<ProbeTask>;
 
 export interface PlanInput {
-  readonly roundId: number;
+  /** The round's start, ms since the epoch. */
+  readonly roundStart: number;
   readonly kind: RoundKind;
   /** The services the user has enabled, custom targets included. */
   readonly services: readonly Service[];
@@ -45,7 +46,8 @@ export interface PlanInput {
 }
 
 export interface RoundPlan {
-  readonly roundId: number;
+  /** The round's start, ms since the epoch. */
+  readonly roundStart: number;
   readonly kind: RoundKind;
   /** The services this round judges. */
   readonly services: readonly Service[];
@@ -202,10 +204,10 @@ export function planRound(input: PlanInput): { plan: RoundPlan; rotation: Rotati
     .filter((probe): probe is PlannedProbe => probe !== null);
 
   const throughputAt: Record<string, number> = { ...input.rotation.throughputAt };
-  for (const probe of throughputProbes) if (probe.target.type === 'throughput') throughputAt[probe.target.serviceId] = input.roundId;
+  for (const probe of throughputProbes) if (probe.target.type === 'throughput') throughputAt[probe.target.serviceId] = input.roundStart;
 
   const plan: RoundPlan = {
-    roundId: input.roundId,
+    roundStart: input.roundStart,
     kind: input.kind,
     services,
     probes: [...upFront.map(controlProbe), ...serviceProbes, ...throughputProbes],

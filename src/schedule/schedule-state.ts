@@ -41,26 +41,26 @@ export interface Suspicion {
   readonly network: boolean;
 }
 
-function axisUnsettled(judgement: Track['reach'], roundId: number): boolean {
+function axisUnsettled(judgement: Track['reach'], roundStart: number): boolean {
   const latest = judgement.recent.at(-1);
-  if (latest === undefined || latest.roundId !== roundId) return false;
+  if (latest === undefined || latest.roundStart !== roundStart) return false;
   const clean = latest.state === 'reachable';
   const confirmedBad = judgement.state !== 'reachable' && judgement.state !== 'unknown';
   if (clean) return confirmedBad;
   return latest.state !== judgement.state || latest.how !== judgement.how;
 }
 
-export function suspicionAfter(tracks: Readonly<Record<string, Track>>, roundId: number): Suspicion {
+export function suspicionAfter(tracks: Readonly<Record<string, Track>>, roundStart: number): Suspicion {
   const services: string[] = [];
   const speed: string[] = [];
   let network = false;
   for (const track of Object.values(tracks)) {
     if (track.subject === NETWORK_SUBJECT) {
-      network = axisUnsettled(track.reach, roundId);
+      network = axisUnsettled(track.reach, roundStart);
       continue;
     }
-    if (axisUnsettled(track.reach, roundId)) services.push(track.subject);
-    if (axisUnsettled(track.speed, roundId)) speed.push(track.subject);
+    if (axisUnsettled(track.reach, roundStart)) services.push(track.subject);
+    if (axisUnsettled(track.speed, roundStart)) speed.push(track.subject);
   }
   return { services: services.sort(), speed: speed.sort(), network };
 }

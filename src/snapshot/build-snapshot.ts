@@ -14,7 +14,8 @@ import type { How, State } from '../states';
 import type { ComponentSnapshot, RoundActivity, ServiceSnapshot, Snapshot, StripCell } from './snapshot';
 
 export interface LatestVerdict {
-  readonly roundId: number;
+  /** The round's start, ms since the epoch. */
+  readonly roundStart: number;
   readonly verdict: ServiceVerdict;
   /** Whether the round's network was online (a valid round). */
   readonly valid: boolean;
@@ -111,7 +112,7 @@ export function buildSnapshot(input: SnapshotInput): Snapshot {
       ...state,
       ...pending,
       ...(withheld ? { access: 'withheld' as const } : {}),
-      ...(latest ? { lastCheckedAt: latest.roundId } : {}),
+      ...(latest ? { lastCheckedAt: latest.roundStart } : {}),
       ...(verdict?.latencyMs !== undefined ? { latencyMs: verdict.latencyMs } : {}),
       ...(verdict?.goodputKbps !== undefined ? { goodputKbps: verdict.goodputKbps } : {}),
       components: components(service, latest),

@@ -20,7 +20,8 @@ export interface ComponentSnapshot {
 }
 
 export interface StripCell {
-  readonly roundId: number;
+  /** The round's start, ms since the epoch. */
+  readonly roundStart: number;
   readonly state: State;
   /** The round's path: a `proxy` round measured a VPN or proxy, not the provider. */
   readonly path: Path;

@@ -45,7 +45,7 @@ export function observationRows(records: readonly ObservationRecord[]): CsvRow[]
     const component = target.type === 'endpoint' ? target.componentId : '';
     const id = target.type === 'endpoint' ? target.endpointId : target.type === 'throughput' ? target.serviceId : target.controlId;
     rows.push([
-      iso(o.roundId), iso(o.at), target.type, service, component, id, o.kind, o.ok, o.status, o.failure, o.raw,
+      iso(o.roundStart), iso(o.at), target.type, service, component, id, o.kind, o.ok, o.status, o.failure, o.raw,
       o.ip, o.url, o.method, o.finalUrl, o.ms, o.wireBytes, o.reached?.headers, o.reached?.bytes, o.blockpage, o.contentOk,
       o.transfer?.goodputKbps, o.transfer?.stalled,
     ]);

@@ -39,7 +39,7 @@ export function decodeIncident(record: IncidentRecord): Incident {
 /** The last round, the latest verdict per service and the open incidents. */
 export interface LatestRecords {
   readonly lastRound: {
-    readonly roundId: number;
+    readonly roundStart: number;
     readonly at: number;
     readonly network: NetworkVerdict;
     /** The path it measured: the provider's network or a VPN or proxy. */
@@ -77,7 +77,7 @@ export async function latestRecords(db: HistoryDb, subjects?: readonly string[])
   for (const record of open.sort((a, b) => a.start - b.start)) openIncidents[record.subject] = decodeIncident(record);
   return {
     lastRound: last
-      ? { roundId: last.roundId, at: last.at, network: last.network, path: pathOf(last), ...(last.exitCountry !== undefined ? { exitCountry: last.exitCountry } : {}) }
+      ? { roundStart: last.roundId, at: last.at, network: last.network, path: pathOf(last), ...(last.exitCountry !== undefined ? { exitCountry: last.exitCountry } : {}) }
       : null,
     services: Object.fromEntries(latest.map((record) => [record.s, decodeVerdict(record)])),
     openIncidents,
@@ -93,7 +93,7 @@ export interface DayStrip {
   readonly from: number;
   readonly to: number;
   /** Every round, oldest first. */
-  readonly network: readonly { readonly roundId: number; readonly state: NetworkState; readonly path: Path }[];
+  readonly network: readonly { readonly roundStart: number; readonly state: NetworkState; readonly path: Path }[];
   /** Each service's rounds, oldest first. */
   readonly services: Readonly<Record<string, readonly StoredStripCell[]>>;
 }
@@ -116,14 +116,14 @@ export async function last24h(db: HistoryDb, now: number, subjects?: readonly st
     const records = perSubject[i] ?? [];
     if (records.length > 0) {
       services[subject] = records.map((record) => ({
-        roundId: record.r,
+        roundStart: record.r,
         state: verdictState(record),
         ...(record.h !== undefined ? { how: record.h } : {}),
         path: pathAt.get(record.r) ?? 'direct',
       }));
     }
   });
-  return { from, to: now, network: rounds.map((round) => ({ roundId: round.roundId, state: round.network.state, path: pathOf(round) })), services };
+  return { from, to: now, network: rounds.map((round) => ({ roundStart: round.roundId, state: round.network.state, path: pathOf(round) })), services };
 }
 
 /** Incidents that overlap [from, to], oldest first; open ones overlap everything after their start. */
@@ -159,16 +159,16 @@ export interface RoundDetail {
 }
 
 /** One round with everything it saw, for the evidence view; null once pruned. */
-export async function roundDetail(db: HistoryDb, roundId: number): Promise<RoundDetail | null> {
+export async function roundDetail(db: HistoryDb, roundStart: number): Promise<RoundDetail | null> {
   const found = await withTransaction(db, ['rounds', 'verdicts', 'observations', 'rollups'], 'readonly', 'reading a round', async (tx) => {
-    const round = await tx.objectStore('rounds').get(roundId);
+    const round = await tx.objectStore('rounds').get(roundStart);
     if (!round) return null;
     const verdictStore = tx.objectStore('verdicts');
     const subjects = await listSubjects(tx.objectStore('rollups'));
     return {
       round,
-      verdicts: await Promise.all(subjects.map((subject) => verdictStore.get([subject, roundId]))),
-      observations: await tx.objectStore('observations').getAll(IDBKeyRange.bound([roundId, -Infinity], [roundId, Infinity])),
+      verdicts: await Promise.all(subjects.map((subject) => verdictStore.get([subject, roundStart]))),
+      observations: await tx.objectStore('observations').getAll(IDBKeyRange.bound([roundStart, -Infinity], [roundStart, Infinity])),
     };
   });
   if (!found) return null;

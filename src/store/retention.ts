@@ -73,7 +73,7 @@ export async function estimateSize(db: HistoryDb): Promise<SizeEstimate> {
   return withTransaction(db, ['rounds', 'rollups', 'incidents'], 'readonly', 'estimating the size', (tx) => estimateIn(tx));
 }
 
-/** Deletes raw rounds with roundId ≤ `last` (inclusive) or < `before` (exclusive). */
+/** Deletes raw rounds whose start (key `roundId`) is ≤ `last` (inclusive) or < `before` (exclusive). */
 async function deleteRawUpTo(tx: WriteTx, bound: { last: number } | { before: number }): Promise<void> {
   const open = 'before' in bound;
   const edge = open ? bound.before : bound.last;

@@ -62,13 +62,13 @@ export function verdictLatency(record: VerdictRecord): number | undefined {
 }
 
 /** `seconds`: how much history this verdict stands for (see write-round.ts). */
-export function encodeVerdict(verdict: ServiceVerdict, roundId: number, seconds: number): VerdictRecord {
+export function encodeVerdict(verdict: ServiceVerdict, roundStart: number, seconds: number): VerdictRecord {
   const components = verdict.components.map(encodeComponent);
   const latency = verdict.latencyMs === undefined ? undefined : whole(verdict.latencyMs);
   const fastest = fastestComponent(components);
   return {
     s: verdict.serviceId,
-    r: roundId,
+    r: roundStart,
     ...(verdict.state !== 'reachable' ? { st: verdict.state } : {}),
     ...(verdict.how !== undefined ? { h: verdict.how } : {}),
     c: components,
@@ -83,7 +83,7 @@ export function encodeVerdict(verdict: ServiceVerdict, roundId: number, seconds:
 
 /** A stored verdict, with the round it belongs to and the history it stands for. */
 export interface StoredVerdict extends ServiceVerdict {
-  readonly roundId: number;
+  readonly roundStart: number;
   readonly seconds: number;
 }
 
@@ -91,7 +91,7 @@ export function decodeVerdict(record: VerdictRecord): StoredVerdict {
   const latency = verdictLatency(record);
   return {
     serviceId: record.s,
-    roundId: record.r,
+    roundStart: record.r,
     state: verdictState(record),
     ...(record.h !== undefined ? { how: record.h } : {}),
     components: record.c.map(decodeComponent),
@@ -129,11 +129,11 @@ function encodeTransfer(transfer: TransferTiming): TransferTiming {
 export function encodeObservation(observation: Observation, position: number): ObservationRecord {
   const evidence = needsEvidence(observation);
   return {
-    r: observation.roundId,
+    r: observation.roundStart,
     n: position,
     t: encodeTarget(observation.target),
     ...(observation.kind !== usualKind(observation.target) ? { k: observation.kind } : {}),
-    o: whole(observation.at - observation.roundId),
+    o: whole(observation.at - observation.roundStart),
     d: whole(observation.ms),
     ...(observation.ok ? {} : { ok: 0 as const }),
     ...(observation.status !== undefined ? { st: observation.status } : {}),
@@ -165,7 +165,7 @@ export function decodeObservation(record: ObservationRecord): StoredObservation 
   const target = decodeTarget(record.t);
   if (target === undefined) throw new TypeError(`Stored observation [${record.r}, ${record.n}] has a malformed target`);
   return {
-    roundId: record.r,
+    roundStart: record.r,
     position: record.n,
     target,
     kind: record.k ?? usualKind(target),

@@ -36,9 +36,13 @@ export type HistoryStoreName = (typeof HISTORY_STORES)[number];
 export const STORE_NAMES = [...HISTORY_STORES, 'state'] as const;
 export type StoreName = (typeof STORE_NAMES)[number];
 
-/** One round: when it ran, what the network looked like, what it cost. Key `roundId`. */
+/** One round: when it ran, what the network looked like, what it cost. Key `roundId` (the round's start). */
 export interface RoundRecord {
-  /** The round's start, ms since the epoch. */
+  /**
+   * The round's start, ms since the epoch (in memory: `roundStart`). Kept under its stored name:
+   * it is the `rounds` store's key path in every install's database and a field of the export
+   * format (export-format.ts), so renaming it would need a migration and break old files.
+   */
   readonly roundId: number;
   /** When it ended, ms. */
   readonly at: number;
@@ -70,11 +74,11 @@ export type ComponentRecord =
   | readonly [string, 0 | 1, number | null, How | null]
   | readonly [string, 0 | 1, number | null, How | null, FailureCode | null];
 
-/** A service's verdict in one round. Key `[s, r]` = [serviceId, roundId]. */
+/** A service's verdict in one round. Key `[s, r]` = [serviceId, the round's start]. */
 export interface VerdictRecord {
   /** serviceId */
   readonly s: string;
-  /** roundId, ms */
+  /** the round's start, ms since the epoch (RoundRecord.roundId; `roundStart` in memory) */
   readonly r: number;
   /** state, absent when `reachable` (most verdicts) */
   readonly st?: State;
@@ -107,9 +111,9 @@ export interface VerdictRecord {
  */
 export type TargetCode = string | readonly ['e', string, string, string];
 
-/** One probe. Key `[r, n]` = [roundId, position in the round]. */
+/** One probe. Key `[r, n]` = [the round's start, position in the round]. */
 export interface ObservationRecord {
-  /** roundId, ms */
+  /** the round's start, ms since the epoch (RoundRecord.roundId; `roundStart` in memory) */
   readonly r: number;
   /** position in the round's observations */
   readonly n: number;

@@ -17,7 +17,7 @@ import { PendingRequests, withTransaction } from './transaction';
 
 export interface RoundToWrite {
   readonly verdict: RoundVerdict;
-  /** Every observation of the round (each with the verdict's roundId). */
+  /** Every observation of the round (each with the verdict's `roundStart`). */
   readonly observations: readonly Observation[];
   /** What confirmation reported for this round. */
   readonly changes: readonly Change[];
@@ -41,52 +41,52 @@ export interface WriteRoundOptions {
  * Seconds a round stands for: the time since the subject's previous round, but no more than one
  * interval plus jitter, so a round after a night with the laptop shut does not claim the night.
  */
-export function secondsSince(previousRoundId: number | undefined, roundId: number, intervalMin: number): number {
+export function secondsSince(previousRoundStart: number | undefined, roundStart: number, intervalMin: number): number {
   const cap = intervalMin * 60 + ROUND_JITTER_MAX_MS / 1000;
-  if (previousRoundId === undefined) return intervalMin * 60;
-  return Math.round(Math.min(cap, Math.max(0, (roundId - previousRoundId) / 1000)));
+  if (previousRoundStart === undefined) return intervalMin * 60;
+  return Math.round(Math.min(cap, Math.max(0, (roundStart - previousRoundStart) / 1000)));
 }
 
 function checkInput(input: RoundToWrite): void {
   const { verdict } = input;
-  if (!Number.isFinite(verdict.roundId)) throw new TypeError(`writeRound: roundId ${verdict.roundId} is not a time`);
+  if (!Number.isFinite(verdict.roundStart)) throw new TypeError(`writeRound: roundStart ${verdict.roundStart} is not a time`);
   if (!isUtcOffset(input.utcOffsetMin)) throw new RangeError(`writeRound: utcOffsetMin ${input.utcOffsetMin} is not a time zone offset`);
   if (!(input.intervalMin >= SHORTEST_ROUND_INTERVAL_MIN && input.intervalMin <= LONGEST_ROUND_INTERVAL_MIN)) {
     throw new RangeError(`writeRound: intervalMin ${input.intervalMin} is outside ${SHORTEST_ROUND_INTERVAL_MIN}–${LONGEST_ROUND_INTERVAL_MIN}`);
   }
   const seen = new Set<string>();
   for (const service of verdict.services) {
-    if (seen.has(service.serviceId)) throw new TypeError(`writeRound: service ${service.serviceId} has two verdicts in round ${verdict.roundId}`);
+    if (seen.has(service.serviceId)) throw new TypeError(`writeRound: service ${service.serviceId} has two verdicts in round ${verdict.roundStart}`);
     seen.add(service.serviceId);
   }
-  const stray = input.observations.find((observation) => observation.roundId !== verdict.roundId);
-  if (stray) throw new TypeError(`writeRound: an observation of round ${stray.roundId} was given with round ${verdict.roundId}`);
+  const stray = input.observations.find((observation) => observation.roundStart !== verdict.roundStart);
+  if (stray) throw new TypeError(`writeRound: an observation of round ${stray.roundStart} was given with round ${verdict.roundStart}`);
 }
 
 export async function writeRound(db: HistoryDb, input: RoundToWrite, options: WriteRoundOptions = {}): Promise<WriteResult> {
   checkInput(input);
   const { verdict, utcOffsetMin, intervalMin } = input;
-  const { roundId } = verdict;
-  return withTransaction(db, ['rounds', 'verdicts', 'observations', 'incidents', 'rollups', 'state'], 'readwrite', `round ${roundId}`, async (tx) => {
+  const { roundStart } = verdict;
+  return withTransaction(db, ['rounds', 'verdicts', 'observations', 'incidents', 'rollups', 'state'], 'readwrite', `round ${roundStart}`, async (tx) => {
     const rounds = tx.objectStore('rounds');
     const verdicts = tx.objectStore('verdicts');
     // A retry of a round that was saved already (the worker died before it heard back).
-    if ((await rounds.getKey(roundId)) !== undefined) return 'duplicate';
+    if ((await rounds.getKey(roundStart)) !== undefined) return 'duplicate';
 
-    const previousRound = await rounds.openKeyCursor(IDBKeyRange.upperBound(roundId, true), 'prev');
+    const previousRound = await rounds.openKeyCursor(IDBKeyRange.upperBound(roundStart, true), 'prev');
     const previousVerdicts = await Promise.all(
       verdict.services.map((service) =>
-        verdicts.openKeyCursor(IDBKeyRange.bound([service.serviceId, -Infinity], [service.serviceId, roundId], false, true), 'prev'),
+        verdicts.openKeyCursor(IDBKeyRange.bound([service.serviceId, -Infinity], [service.serviceId, roundStart], false, true), 'prev'),
       ),
     );
 
     const verdictRecords: VerdictRecord[] = verdict.services.map((service, i) =>
-      encodeVerdict(service, roundId, secondsSince(previousVerdicts[i]?.key[1], roundId, intervalMin)),
+      encodeVerdict(service, roundStart, secondsSince(previousVerdicts[i]?.key[1], roundStart, intervalMin)),
     );
     const observationRecords: ObservationRecord[] = input.observations.map((observation, i) => encodeObservation(observation, i));
     const wireBytes = input.observations.reduce((sum, observation) => sum + observation.wireBytes, 0);
     const withoutSize = {
-      roundId,
+      roundId: roundStart,
       at: verdict.at,
       // Only the fields the record format knows (exports are checked against it).
       network: {
@@ -100,7 +100,7 @@ export async function writeRound(db: HistoryDb, input: RoundToWrite, options: Wr
       ...(verdict.path.signs.length > 0 ? { pathSigns: verdict.path.signs } : {}),
       ...(verdict.path.exitCountry !== undefined ? { exitCountry: verdict.path.exitCountry } : {}),
       wireBytes: Math.round(wireBytes),
-      seconds: secondsSince(previousRound?.key, roundId, intervalMin),
+      seconds: secondsSince(previousRound?.key, roundStart, intervalMin),
       utcOffsetMin,
     };
     const roundRecord: RoundRecord = { ...withoutSize, storedBytes: roundStoredBytes(withoutSize, verdictRecords, observationRecords) };
@@ -109,7 +109,7 @@ export async function writeRound(db: HistoryDb, input: RoundToWrite, options: Wr
     const incidentWrites = input.changes.length > 0 ? planIncidents(await incidents.index('open').getAll(), input.changes) : [];
 
     const rollups = tx.objectStore('rollups');
-    const day = localDay(roundId, utcOffsetMin);
+    const day = localDay(roundStart, utcOffsetMin);
     const networkRollup = (await rollups.get([NETWORK_SUBJECT, day])) ?? emptyRollup(NETWORK_SUBJECT, day);
     const serviceRollups = await Promise.all(verdictRecords.map((record) => rollups.get([record.s, day])));
 

@@ -6,7 +6,7 @@ import { answer, CONTROLS, controlDown, controlUp, failure, MESSENGER, throughpu
 const ONLINE = [controlUp('intl-a', true), controlUp('intl-b', true)];
 
 function classify(observations: Observation[], country: string | null = 'RU') {
-  return classifyRound({ roundId: 1, at: 2, observations, services: [MESSENGER], controls: CONTROLS, country });
+  return classifyRound({ roundStart: 1, at: 2, observations, services: [MESSENGER], controls: CONTROLS, country });
 }
 const service = (observations: Observation[], country: string | null = 'RU') => classify(observations, country).services[0]!;
 

@@ -35,7 +35,7 @@ let clock = 1_000;
 function observation(target: TargetRef, fields: Partial<Observation>): Observation {
   clock += 10;
   return {
-    roundId: 1,
+    roundStart: 1,
     target,
     kind: 'http',
     url: 'https://example.test/',

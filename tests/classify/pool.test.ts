@@ -34,7 +34,7 @@ const ONLINE = [controlUp('intl-a', true), controlUp('intl-b', true)];
 const failed = (host: string, code: 'connect_timeout' | 'dns_nxdomain' = 'connect_timeout'): Observation => messengerFailure(`x.chat.${host}`, 'chat', code);
 
 function verdictOf(observations: Observation[]) {
-  return classifyRound({ roundId: 1, at: 2, observations: [...ONLINE, ...observations], services: [POOLED], controls: CONTROLS, country: 'RU' }).services[0]!;
+  return classifyRound({ roundStart: 1, at: 2, observations: [...ONLINE, ...observations], services: [POOLED], controls: CONTROLS, country: 'RU' }).services[0]!;
 }
 
 describe('a pool of chat hosts', () => {

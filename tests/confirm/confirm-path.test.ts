@@ -22,7 +22,7 @@ function feed(steps: readonly Step[]): { tracks: Record<string, Track>; changes:
   let tracks: Record<string, Track> = {};
   const changes: Change[] = [];
   steps.forEach(([service, path], i) => {
-    const verdict: RoundVerdict = { roundId: (i + 1) * 1000, at: (i + 1) * 1000, network: online, path, services: [service] };
+    const verdict: RoundVerdict = { roundStart: (i + 1) * 1000, at: (i + 1) * 1000, network: online, path, services: [service] };
     const result = confirmRound(tracks, verdict);
     tracks = { ...result.tracks };
     changes.push(...result.changes);
@@ -59,6 +59,6 @@ describe('confirmation keeps to one path', () => {
   it('proxied rounds never confirm a block of their own, nor mix into the direct window', () => {
     const { tracks, changes } = feed([proxied(blocked), proxied(blocked), proxied(blocked), direct(blocked), direct(reachable)]);
     expect(changes).toEqual([]);
-    expect(tracks['whatsapp']!.reach.recent.map((mark) => mark.roundId)).toEqual([4000, 5000]);
+    expect(tracks['whatsapp']!.reach.recent.map((mark) => mark.roundStart)).toEqual([4000, 5000]);
   });
 });

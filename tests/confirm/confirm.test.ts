@@ -33,8 +33,8 @@ function run(steps: readonly Step[], start: Track = newTrack('whatsapp')): { tra
   const changes: Change[] = [];
   const states: string[] = [];
   steps.forEach((step, i) => {
-    const roundId = (i + 1) * 1000;
-    const result = confirm(track, roundId, marksOf(verdictOf(step), roundId));
+    const roundStart = (i + 1) * 1000;
+    const result = confirm(track, roundStart, marksOf(verdictOf(step), roundStart));
     track = result.track;
     if (result.change) changes.push(result.change);
     const confirmed = confirmedOf(track);

@@ -250,7 +250,7 @@ describe('the background in a (fake) browser', () => {
     const afterAt = await waitForRound(nextAt);
     expect(afterAt).toBeGreaterThan(nextAt);
     const db = await openHistory(factory);
-    expect((await latestRecords(db, ['whatsapp'])).lastRound?.roundId).toBeGreaterThanOrEqual(nextAt);
+    expect((await latestRecords(db, ['whatsapp'])).lastRound?.roundStart).toBeGreaterThanOrEqual(nextAt);
     db.close();
     // The pages read the same reopened history: the history page and an export work again too.
     const page = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/history.html') };

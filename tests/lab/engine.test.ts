@@ -24,7 +24,7 @@ const TUNABLES: Partial<ProbeTunables> = { headersTimeoutMs: 6_000, bodyTimeoutM
 const SERVICE_IDS = CATALOGUE.services.map((service) => service.id);
 
 let lab: Lab;
-let roundId = 1_000;
+let roundStart = 1_000;
 
 beforeAll(async () => {
   lab = await createLab();
@@ -40,12 +40,12 @@ afterAll(async () => {
 async function round(
   options: { services?: readonly string[]; throughput?: readonly string[]; country?: string | null; kind?: RoundKind; rotation?: Rotation } = {},
 ): Promise<RoundVerdict> {
-  roundId += 1;
+  roundStart += 1;
   await lab.certificatesReady();
   const services = CATALOGUE.services.filter((service) => (options.services ?? SERVICE_IDS).includes(service.id));
   const country = options.country === undefined ? 'RU' : options.country;
   const { plan } = planRound({
-    roundId,
+    roundStart,
     kind: options.kind ?? 'manual',
     services,
     controls: CATALOGUE.controls,

@@ -49,7 +49,7 @@ afterAll(async () => {
 
 function http(url: string, method: 'GET' | 'HEAD' | 'POST' = 'HEAD'): ProbeTask {
   round += 1;
-  return { kind: 'http', roundId: round, target: { type: 'endpoint', serviceId: 'lab', componentId: 'web', endpointId: `lab.web.${round}` }, url, method };
+  return { kind: 'http', roundStart: round, target: { type: 'endpoint', serviceId: 'lab', componentId: 'web', endpointId: `lab.web.${round}` }, url, method };
 }
 
 function observe(task: ProbeTask, tunables: ProbeContext['tunables'] = ANSWERING): Promise<Observation> {
@@ -122,7 +122,7 @@ describe('http probe in the lab', () => {
 describe('reach probe in the lab', () => {
   function reach(url: string, reachedOn: readonly FailureCode[]): ProbeTask {
     round += 1;
-    return { kind: 'reach', roundId: round, target: { type: 'endpoint', serviceId: 'signal', componentId: 'chat', endpointId: `lab.chat.${round}` }, url, method: 'HEAD', reachedOn };
+    return { kind: 'reach', roundStart: round, target: { type: 'endpoint', serviceId: 'signal', componentId: 'chat', endpointId: `lab.chat.${round}` }, url, method: 'HEAD', reachedOn };
   }
 
   it("a private-CA host's certificate error proves it was reached; a reset does not", async () => {
@@ -142,7 +142,7 @@ describe('throughput probe in the lab', () => {
   function throughput(): ProbeTask {
     if (!object) throw new Error('the catalogue has no WhatsApp throughput object');
     round += 1;
-    return { kind: 'throughput', roundId: round, target: { type: 'throughput', serviceId: 'whatsapp' }, url: object.url, method: 'GET', bytes: object.bytes, range: object.range };
+    return { kind: 'throughput', roundStart: round, target: { type: 'throughput', serviceId: 'whatsapp' }, url: object.url, method: 'GET', bytes: object.bytes, range: object.range };
   }
 
   it('reads the object whole on a working network', async () => {

@@ -8,7 +8,7 @@ import { FakeTransport, text, type Behaviour } from './fake-transport';
 const ROUND = T0;
 const task = (overrides: Partial<HttpTask> = {}): HttpTask => ({
   kind: 'http',
-  roundId: ROUND,
+  roundStart: ROUND,
   target: { type: 'endpoint', serviceId: 'whatsapp', componentId: 'web', endpointId: 'whatsapp.web.home' },
   url: 'https://web.whatsapp.com/',
   method: 'GET',

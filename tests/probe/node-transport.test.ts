@@ -72,7 +72,7 @@ function context(transport: Transport, tunables: Partial<ProbeTunables>): ProbeC
 }
 
 function get(url: string, method: HttpTask['method'] = 'GET'): HttpTask {
-  return { kind: 'http', roundId: 1, target: { type: 'control', controlId: 'test' }, url, method };
+  return { kind: 'http', roundStart: 1, target: { type: 'control', controlId: 'test' }, url, method };
 }
 
 beforeAll(async () => {
@@ -286,7 +286,7 @@ describe('Node transport: failures', () => {
 describe('Node transport: throughput', () => {
   const throughput = (path: string): ThroughputTask => ({
     kind: 'throughput',
-    roundId: 1,
+    roundStart: 1,
     target: { type: 'throughput-control', controlId: 'test' },
     url: `http://plain.test${path}`,
     method: 'GET',

@@ -6,7 +6,7 @@ import { FakeTransport, type Behaviour } from './fake-transport';
 
 const task = (overrides: Partial<ReachTask> = {}): ReachTask => ({
   kind: 'reach',
-  roundId: T0,
+  roundStart: T0,
   target: { type: 'endpoint', serviceId: 'signal', componentId: 'chat', endpointId: 'signal.chat.service' },
   url: 'https://chat.signal.org/',
   method: 'HEAD',

@@ -19,12 +19,12 @@ describe('runProbe', () => {
     );
     const ctx = context(transport);
     const target = { type: 'endpoint', serviceId: 's', componentId: 'c', endpointId: 'e' } as const;
-    const http = await settle(runProbe({ kind: 'http', roundId: T0, target, url: 'https://a.example/', method: 'HEAD' }, ctx));
+    const http = await settle(runProbe({ kind: 'http', roundStart: T0, target, url: 'https://a.example/', method: 'HEAD' }, ctx));
     const reach = await settle(
-      runProbe({ kind: 'reach', roundId: T0, target, url: 'https://a.example/', method: 'HEAD', reachedOn: ['tls_cert_authority'] }, ctx),
+      runProbe({ kind: 'reach', roundStart: T0, target, url: 'https://a.example/', method: 'HEAD', reachedOn: ['tls_cert_authority'] }, ctx),
     );
     const throughput = await settle(
-      runProbe({ kind: 'throughput', roundId: T0, target: { type: 'throughput', serviceId: 's' }, url: 'https://a.example/big', method: 'GET', bytes: 20, range: true }, ctx),
+      runProbe({ kind: 'throughput', roundStart: T0, target: { type: 'throughput', serviceId: 's' }, url: 'https://a.example/big', method: 'GET', bytes: 20, range: true }, ctx),
     );
     expect([http.kind, http.ok]).toEqual(['http', false]);
     expect([reach.kind, reach.ok]).toEqual(['reach', true]);

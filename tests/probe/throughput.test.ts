@@ -7,7 +7,7 @@ import { drip, FakeTransport, type Behaviour } from './fake-transport';
 const KIB = 1024;
 const task = (overrides: Partial<ThroughputTask> = {}): ThroughputTask => ({
   kind: 'throughput',
-  roundId: T0,
+  roundStart: T0,
   target: { type: 'throughput', serviceId: 'telegram' },
   url: 'https://telegram.org/file/big.bin',
   method: 'GET',

@@ -264,7 +264,7 @@ describe('a full disk', () => {
         const port = idbPort(db);
         return {
           ...port,
-          saveRound: (round, state) => (full ? Promise.reject(new StoreFullError(`round ${round.verdict.roundId}`)) : port.saveRound(round, state)),
+          saveRound: (round, state) => (full ? Promise.reject(new StoreFullError(`round ${round.verdict.roundStart}`)) : port.saveRound(round, state)),
         };
       },
     });
@@ -280,7 +280,7 @@ describe('a full disk', () => {
     expect(h.effects.alarms.get('round')).toBeGreaterThan(h.clock.now());
     full = false;
     await regularRound(h);
-    expect((await latestRecords(h.db)).lastRound?.roundId).toBeGreaterThan(before.lastRound?.roundId ?? 0);
+    expect((await latestRecords(h.db)).lastRound?.roundStart).toBeGreaterThan(before.lastRound?.roundStart ?? 0);
   });
 });
 
@@ -327,7 +327,7 @@ describe('monitoring never silently stops', () => {
     broken = false;
     h.clock.advance((next ?? 0) - h.clock.now());
     await h.monitor.onAlarm('round');
-    expect((await latestRecords(h.db)).lastRound?.roundId).toBeGreaterThan(before.lastRound?.roundId ?? 0);
+    expect((await latestRecords(h.db)).lastRound?.roundStart).toBeGreaterThan(before.lastRound?.roundStart ?? 0);
   });
 
   it('a round that cannot even read its state arms the next round an interval later', async () => {
@@ -348,10 +348,10 @@ describe('monitoring never silently stops', () => {
     expect(h.effects.alarms.get('round') ?? 0).toBeGreaterThanOrEqual(failedAt + 5 * MINUTE);
     expect(h.effects.alarms.get('round') ?? 0).toBeLessThanOrEqual(h.clock.now() + 5 * MINUTE);
     broken = false;
-    const rounds = (await latestRecords(h.db)).lastRound?.roundId ?? 0;
+    const rounds = (await latestRecords(h.db)).lastRound?.roundStart ?? 0;
     h.clock.advance(5 * MINUTE);
     await h.monitor.onAlarm('round');
-    expect((await latestRecords(h.db)).lastRound?.roundId).toBeGreaterThan(rounds);
+    expect((await latestRecords(h.db)).lastRound?.roundStart).toBeGreaterThan(rounds);
   });
 
   it('a transport that throws on every request: the round ends, the next one is armed and runs', async () => {
@@ -373,10 +373,10 @@ describe('monitoring never silently stops', () => {
     await h.monitor.onAlarm('round').catch(() => undefined);
     expect(h.effects.alarms.get('round') ?? 0).toBeGreaterThan(h.clock.now());
     throwing = false;
-    const rounds = (await latestRecords(h.db)).lastRound?.roundId ?? 0;
+    const rounds = (await latestRecords(h.db)).lastRound?.roundStart ?? 0;
     h.clock.advance((h.effects.alarms.get('round') ?? 0) - h.clock.now());
     await h.monitor.onAlarm('round');
-    expect((await latestRecords(h.db)).lastRound?.roundId).toBeGreaterThan(rounds);
+    expect((await latestRecords(h.db)).lastRound?.roundStart).toBeGreaterThan(rounds);
   });
 
   it('the watchdog is armed first on every start, even when the database fails', async () => {

@@ -10,7 +10,7 @@ const TC: ThroughputControl[] = [
 ];
 const OTHER = { ...MESSENGER, id: 'other', throughput: undefined };
 
-const base = { roundId: 1000, services: [MESSENGER, OTHER], controls: CONTROLS, throughputControls: TC, country: 'RU', throughputFor: [] };
+const base = { roundStart: 1000, services: [MESSENGER, OTHER], controls: CONTROLS, throughputControls: TC, country: 'RU', throughputFor: [] };
 
 describe('a regular round', () => {
   it('probes one control and one endpoint per service up front, and keeps the other controls for when something fails', () => {

@@ -12,9 +12,9 @@ import {
 import type { Track } from '../../src/confirm/types';
 
 const online = { state: 'online', intlUp: 2, intlDown: 0, domesticUp: 1, domesticDown: 0 } as const;
-const verdictOf = (roundId: number, service: Partial<ServiceVerdict>, network: RoundVerdict['network'] = online): RoundVerdict => ({
-  roundId,
-  at: roundId,
+const verdictOf = (roundStart: number, service: Partial<ServiceVerdict>, network: RoundVerdict['network'] = online): RoundVerdict => ({
+  roundStart,
+  at: roundStart,
   network,
   path: DIRECT_PATH,
   services: [{ serviceId: 'whatsapp', state: 'reachable', components: [], swept: false, speed: 'unmeasured', ...service }],
@@ -24,9 +24,9 @@ describe('confirmation rounds', () => {
   it('a bad round owes two confirmation rounds 40 s apart, then stops once confirmed', () => {
     let tracks: Record<string, Track> = {};
     let state = INITIAL_SCHEDULE;
-    const step = (roundId: number, kind: 'regular' | 'confirm', service: Partial<ServiceVerdict>) => {
-      tracks = { ...confirmRound(tracks, verdictOf(roundId, service)).tracks };
-      state = afterRound(state, kind, suspicionAfter(tracks, roundId), state.rotation, roundId);
+    const step = (roundStart: number, kind: 'regular' | 'confirm', service: Partial<ServiceVerdict>) => {
+      tracks = { ...confirmRound(tracks, verdictOf(roundStart, service)).tracks };
+      state = afterRound(state, kind, suspicionAfter(tracks, roundStart), state.rotation, roundStart);
       return state.pending;
     };
     expect(step(0, 'regular', { state: 'reachable' })).toBeNull();
@@ -39,9 +39,9 @@ describe('confirmation rounds', () => {
   it('a flaky round whose confirmations come back clean owes nothing more', () => {
     let tracks: Record<string, Track> = {};
     let state = INITIAL_SCHEDULE;
-    const run = (roundId: number, kind: 'regular' | 'confirm', service: Partial<ServiceVerdict>) => {
-      tracks = { ...confirmRound(tracks, verdictOf(roundId, service)).tracks };
-      state = afterRound(state, kind, suspicionAfter(tracks, roundId), state.rotation, roundId);
+    const run = (roundStart: number, kind: 'regular' | 'confirm', service: Partial<ServiceVerdict>) => {
+      tracks = { ...confirmRound(tracks, verdictOf(roundStart, service)).tracks };
+      state = afterRound(state, kind, suspicionAfter(tracks, roundStart), state.rotation, roundStart);
     };
     run(0, 'regular', { state: 'reachable' });
     run(1, 'regular', { state: 'blocked', how: 'reset' });

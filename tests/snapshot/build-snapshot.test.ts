@@ -22,7 +22,7 @@ const blocked: ServiceVerdict = {
 function feed(rounds: { network: NetworkVerdict; verdict?: ServiceVerdict }[]): Record<string, Track> {
   let tracks: Record<string, Track> = {};
   rounds.forEach((round, i) => {
-    const verdict: RoundVerdict = { roundId: i + 1, at: i + 1, network: round.network, path: DIRECT_PATH, services: round.verdict ? [round.verdict] : [] };
+    const verdict: RoundVerdict = { roundStart: i + 1, at: i + 1, network: round.network, path: DIRECT_PATH, services: round.verdict ? [round.verdict] : [] };
     tracks = { ...confirmRound(tracks, verdict).tracks };
   });
   return tracks;
@@ -42,7 +42,7 @@ const input = (over: Partial<SnapshotInput>): SnapshotInput => ({
   dataBudgetPerDay: 15e6,
   ...over,
 });
-const latest = (verdict: ServiceVerdict, roundId = 3): Record<string, LatestVerdict> => ({ [MESSENGER.id]: { roundId, verdict, valid: true } });
+const latest = (verdict: ServiceVerdict, roundStart = 3): Record<string, LatestVerdict> => ({ [MESSENGER.id]: { roundStart, verdict, valid: true } });
 
 describe('the state a popup row shows', () => {
   it('is unknown before any round', () => {

@@ -60,21 +60,21 @@ function networkVerdict(state: NetworkState): NetworkVerdict {
   }
 }
 
-function serviceState(spec: RoundSpec, serviceId: string, index: number, roundId: number): ServiceState {
+function serviceState(spec: RoundSpec, serviceId: string, index: number, roundStart: number): ServiceState {
   const given = spec.states?.[serviceId];
   const base: ServiceState = typeof given === 'string' ? { state: given } : (given ?? { state: 'reachable' });
   // A latency that varies from round to round but is reproducible.
-  const latencyMs = base.latencyMs ?? 120 + ((roundId / MIN + index * 37) % 400);
+  const latencyMs = base.latencyMs ?? 120 + ((roundStart / MIN + index * 37) % 400);
   return { ...base, latencyMs };
 }
 
-export function makeRound(roundId: number, spec: RoundSpec = {}): RoundToWrite {
+export function makeRound(roundStart: number, spec: RoundSpec = {}): RoundToWrite {
   const network = spec.network ?? 'online';
   const services: ServiceVerdict[] = [];
   const observations: Observation[] = [];
   let offset = 0;
   (spec.services ?? SERVICE_IDS).forEach((serviceId, index) => {
-    const state = serviceState(spec, serviceId, index, roundId);
+    const state = serviceState(spec, serviceId, index, roundStart);
     const judged = network === 'online';
     // With the network down or only domestic sites reachable, the services' probes fail too.
     const ok = (network === 'online' || network === 'captive') && (state.state === 'reachable' || state.state === 'slow');
@@ -91,12 +91,12 @@ export function makeRound(roundId: number, spec: RoundSpec = {}): RoundToWrite {
     });
     const endpointId = `${serviceId}.${componentId}.main`;
     observations.push({
-      roundId,
+      roundStart,
       target: { type: 'endpoint', serviceId, componentId, endpointId },
       kind: 'http',
-      url: `https://${serviceId}.example/?bw=${roundId}-${index}`,
+      url: `https://${serviceId}.example/?bw=${roundStart}-${index}`,
       method: 'HEAD',
-      at: roundId + offset,
+      at: roundStart + offset,
       ms: ok ? (state.latencyMs ?? 200) : 15_000,
       ok,
       ...(ok ? { status: 200 } : { failure: 'connect_timeout' as const, raw: 'net::ERR_CONNECTION_TIMED_OUT', ip: '203.0.113.7' }),
@@ -108,12 +108,12 @@ export function makeRound(roundId: number, spec: RoundSpec = {}): RoundToWrite {
   CONTROL_IDS.forEach((controlId) => {
     const up = network === 'online' || network === 'captive' || (network === 'restricted' && controlId === 'ya-ru');
     observations.push({
-      roundId,
+      roundStart,
       target: { type: 'control', controlId },
       kind: 'http',
-      url: `https://${controlId}.example/generate_204?bw=${roundId}`,
+      url: `https://${controlId}.example/generate_204?bw=${roundStart}`,
       method: 'GET',
-      at: roundId + offset,
+      at: roundStart + offset,
       ms: up ? 90 : 15_000,
       ok: up,
       ...(up ? { status: 204 } : { failure: 'connect_timeout' as const, raw: 'net::ERR_CONNECTION_TIMED_OUT' }),
@@ -123,7 +123,7 @@ export function makeRound(roundId: number, spec: RoundSpec = {}): RoundToWrite {
     });
     offset += 40;
   });
-  const verdict: RoundVerdict = { roundId, at: roundId + offset + 500, network: networkVerdict(network), path: DIRECT_PATH, services };
+  const verdict: RoundVerdict = { roundStart, at: roundStart + offset + 500, network: networkVerdict(network), path: DIRECT_PATH, services };
   return {
     verdict,
     observations,

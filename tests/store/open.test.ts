@@ -17,16 +17,16 @@ async function realisticHistory(): Promise<Record<string, unknown[]>> {
   const factory = newFactory();
   const db = await openHistory(factory, 'reference');
   for (let i = 0; i < 2 * 24 * 12; i++) {
-    const roundId = T0 + i * 5 * MIN;
+    const roundStart = T0 + i * 5 * MIN;
     const blocked = i >= 100 && i < 160;
     const offline = i >= 300 && i < 310;
     await writeRound(
       db,
-      makeRound(roundId, {
+      makeRound(roundStart, {
         network: offline ? 'offline' : 'online',
         states: blocked ? { telegram: { state: 'blocked', how: 'reset' } } : {},
         utcOffsetMin: i < 400 ? 180 : 210,
-        changes: i === 103 ? [change('telegram', 'started', roundId, { state: 'blocked', how: 'reset', since: T0 + 100 * 5 * MIN })] : [],
+        changes: i === 103 ? [change('telegram', 'started', roundStart, { state: 'blocked', how: 'reset', since: T0 + 100 * 5 * MIN })] : [],
       }),
     );
   }

@@ -5,8 +5,8 @@ import { prune } from '../../src/store/retention';
 import { writeRound } from '../../src/store/write-round';
 import { change, DAY, freshDb, HOUR, makeRound, MIN, T0, type RoundSpec } from './fixtures';
 
-async function writeEvery5Min(db: Awaited<ReturnType<typeof freshDb>>, from: number, to: number, spec: (roundId: number, i: number) => RoundSpec = () => ({})): Promise<void> {
-  for (let roundId = from, i = 0; roundId < to; roundId += 5 * MIN, i++) await writeRound(db, makeRound(roundId, spec(roundId, i)));
+async function writeEvery5Min(db: Awaited<ReturnType<typeof freshDb>>, from: number, to: number, spec: (roundStart: number, i: number) => RoundSpec = () => ({})): Promise<void> {
+  for (let roundStart = from, i = 0; roundStart < to; roundStart += 5 * MIN, i++) await writeRound(db, makeRound(roundStart, spec(roundStart, i)));
 }
 
 describe('latestRecords', () => {
@@ -19,10 +19,10 @@ describe('latestRecords', () => {
     await writeRound(db, makeRound(T0, { states: { viber: { state: 'blocked', how: 'dns' } }, changes: [change('viber', 'started', T0, { state: 'blocked', how: 'dns' })] }));
     await writeRound(db, makeRound(T0 + 5 * MIN, { services: ['whatsapp', 'telegram'], states: { telegram: { state: 'partial', how: 'tls' } } }));
     const state = await latestRecords(db);
-    expect(state.lastRound?.roundId).toBe(T0 + 5 * MIN);
+    expect(state.lastRound?.roundStart).toBe(T0 + 5 * MIN);
     expect(Object.keys(state.services).sort()).toEqual(['discord', 'instagram', 'messenger', 'signal', 'telegram', 'viber', 'whatsapp', 'x', 'youtube']);
-    expect(state.services.telegram).toMatchObject({ roundId: T0 + 5 * MIN, state: 'partial', how: 'tls' });
-    expect(state.services.viber).toMatchObject({ roundId: T0, state: 'blocked', how: 'dns' });
+    expect(state.services.telegram).toMatchObject({ roundStart: T0 + 5 * MIN, state: 'partial', how: 'tls' });
+    expect(state.services.viber).toMatchObject({ roundStart: T0, state: 'blocked', how: 'dns' });
     expect(state.openIncidents).toEqual({ viber: { subject: 'viber', state: 'blocked', how: 'dns', start: T0, end: null } });
   });
 });
@@ -30,19 +30,19 @@ describe('latestRecords', () => {
 describe('last24h', () => {
   it('gives each service its rounds of the last 24 hours in order, and the network its own', async () => {
     const db = await freshDb();
-    await writeEvery5Min(db, T0, T0 + 26 * HOUR, (roundId): RoundSpec => ({
-      network: roundId === T0 + 25 * HOUR ? 'offline' : 'online',
-      states: roundId === T0 + 25 * HOUR + 5 * MIN ? { signal: { state: 'blocked', how: 'tls' } } : {},
+    await writeEvery5Min(db, T0, T0 + 26 * HOUR, (roundStart): RoundSpec => ({
+      network: roundStart === T0 + 25 * HOUR ? 'offline' : 'online',
+      states: roundStart === T0 + 25 * HOUR + 5 * MIN ? { signal: { state: 'blocked', how: 'tls' } } : {},
     }));
     const now = T0 + 26 * HOUR - 5 * MIN; // the last round
     const strip = await last24h(db, now);
     const signal = strip.services.signal ?? [];
     expect(signal).toHaveLength(24 * 12);
-    expect(signal[0]?.roundId).toBe(now - 24 * HOUR + 5 * MIN);
-    expect(signal.every((cell, i) => i === 0 || cell.roundId > (signal[i - 1]?.roundId ?? 0))).toBe(true);
-    expect(signal.find((cell) => cell.roundId === T0 + 25 * HOUR)?.state).toBe('offline');
-    expect(signal.find((cell) => cell.roundId === T0 + 25 * HOUR + 5 * MIN)).toEqual({ roundId: T0 + 25 * HOUR + 5 * MIN, state: 'blocked', how: 'tls', path: 'direct' });
-    expect(strip.network.filter((cell) => cell.state === 'offline')).toEqual([{ roundId: T0 + 25 * HOUR, state: 'offline', path: 'direct' }]);
+    expect(signal[0]?.roundStart).toBe(now - 24 * HOUR + 5 * MIN);
+    expect(signal.every((cell, i) => i === 0 || cell.roundStart > (signal[i - 1]?.roundStart ?? 0))).toBe(true);
+    expect(signal.find((cell) => cell.roundStart === T0 + 25 * HOUR)?.state).toBe('offline');
+    expect(signal.find((cell) => cell.roundStart === T0 + 25 * HOUR + 5 * MIN)).toEqual({ roundStart: T0 + 25 * HOUR + 5 * MIN, state: 'blocked', how: 'tls', path: 'direct' });
+    expect(strip.network.filter((cell) => cell.state === 'offline')).toEqual([{ roundStart: T0 + 25 * HOUR, state: 'offline', path: 'direct' }]);
   });
 });
 
@@ -50,9 +50,9 @@ describe('historyRange', () => {
   it('24 h: hourly buckets on the local clock, availability from the time each state lasted', async () => {
     const db = await freshDb();
     // Telegram is blocked for the first 15 minutes of each hour; the network is offline 10 minutes at 05:00.
-    await writeEvery5Min(db, T0, T0 + DAY, (roundId): RoundSpec => {
-      const minute = (roundId % HOUR) / MIN;
-      const offline = roundId >= T0 + 5 * HOUR && roundId < T0 + 5 * HOUR + 10 * MIN;
+    await writeEvery5Min(db, T0, T0 + DAY, (roundStart): RoundSpec => {
+      const minute = (roundStart % HOUR) / MIN;
+      const offline = roundStart >= T0 + 5 * HOUR && roundStart < T0 + 5 * HOUR + 10 * MIN;
       return { network: offline ? 'offline' : 'online', states: minute < 15 ? { telegram: { state: 'blocked', how: 'connect' } } : {}, utcOffsetMin: 210 };
     });
     const now = T0 + DAY - 1;
@@ -94,7 +94,7 @@ describe('historyRange', () => {
   it('90 d: one bucket per local day from the roll-ups, the same before and after raw rounds are pruned', async () => {
     const db = await freshDb();
     // One day in the first week and a day a month later; WhatsApp blocked half of the first.
-    await writeEvery5Min(db, T0, T0 + DAY, (_roundId, i): RoundSpec => ({ states: i % 2 === 0 ? { whatsapp: { state: 'blocked', how: 'dns' } } : {} }));
+    await writeEvery5Min(db, T0, T0 + DAY, (_roundStart, i): RoundSpec => ({ states: i % 2 === 0 ? { whatsapp: { state: 'blocked', how: 'dns' } } : {} }));
     await writeEvery5Min(db, T0 + 40 * DAY, T0 + 41 * DAY, () => ({ states: { whatsapp: { state: 'reachable', goodputKbps: 8_000 } } }));
     const now = T0 + 41 * DAY + HOUR;
     const before = await historyRange(db, { span: '90d', now, utcOffsetMin: 0 });

@@ -7,7 +7,7 @@ import { decodeTarget, encodeTarget } from '../../src/store/target-code';
 import { T0 } from './fixtures';
 
 const base: Observation = {
-  roundId: T0,
+  roundStart: T0,
   target: { type: 'endpoint', serviceId: 'whatsapp', componentId: 'web', endpointId: 'whatsapp.web.www' },
   kind: 'http',
   url: `https://www.whatsapp.com/?bw=${T0}-0`,
@@ -48,7 +48,7 @@ describe('verdict records', () => {
       speedRatio: 0.042,
       goodputKbps: 96,
       latencyMs: 310,
-      roundId: T0,
+      roundStart: T0,
       seconds: 300,
     });
   });
@@ -59,7 +59,7 @@ describe('verdict records', () => {
     // The state and the latency are implied: reachable, and the fastest component's.
     expect(record).toEqual({ s: 'instagram', r: T0, c: [['web', 1, 412]], d: 300 });
     expect(jsonBytes(record)).toBeLessThanOrEqual(70);
-    expect(decodeVerdict(record)).toEqual({ ...verdict, roundId: T0, seconds: 300 });
+    expect(decodeVerdict(record)).toEqual({ ...verdict, roundStart: T0, seconds: 300 });
   });
 
   it.each<[string, Partial<ServiceVerdict>]>([
@@ -71,7 +71,7 @@ describe('verdict records', () => {
     const verdict = { serviceId: 'viber', state: 'reachable', components: [{ componentId: 'web', ok: true, latencyMs: 300 }], speed: 'unmeasured', latencyMs: 300, swept: false, ...change } as ServiceVerdict;
     const { latencyMs, ...rest } = verdict;
     const expected = latencyMs === undefined ? rest : verdict;
-    expect(decodeVerdict(encodeVerdict(expected as ServiceVerdict, T0, 300))).toEqual({ ...expected, roundId: T0, seconds: 300 });
+    expect(decodeVerdict(encodeVerdict(expected as ServiceVerdict, T0, 300))).toEqual({ ...expected, roundStart: T0, seconds: 300 });
   });
 });
 
@@ -81,7 +81,7 @@ describe('observation records', () => {
     expect(record).toEqual({ r: T0, n: 0, t: 'e:whatsapp.web.www', o: 12, d: 232, st: 200, w: 5215 });
     expect(jsonBytes(record)).toBeLessThanOrEqual(90);
     expect(decodeObservation(record)).toEqual({
-      roundId: T0, position: 0, target: base.target, kind: 'http', at: T0 + 12, ms: 232, ok: true, status: 200, wireBytes: 5215,
+      roundStart: T0, position: 0, target: base.target, kind: 'http', at: T0 + 12, ms: 232, ok: true, status: 200, wireBytes: 5215,
     });
   });
 

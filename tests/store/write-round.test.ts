@@ -133,7 +133,7 @@ describe('writeRound', () => {
     it.each([
       ['an observation of another round', () => {
         const round = makeRound(T0);
-        return { ...round, observations: [...round.observations, { ...round.observations[0]!, roundId: T0 - 1 }] };
+        return { ...round, observations: [...round.observations, { ...round.observations[0]!, roundStart: T0 - 1 }] };
       }, /observation of round/],
       ['a service judged twice in one round', () => {
         const round = makeRound(T0);

@@ -41,7 +41,7 @@ export function snapshot(over: Partial<Snapshot> = {}): Snapshot {
 
 /** Rounds every `every` ms over the last `span` ms, in the given states in turn. */
 export function strip(states: readonly StripCell['state'][], every = 5 * MINUTE): StripCell[] {
-  return states.map((state, i) => ({ roundId: NOW - (states.length - i) * every, state, path: 'direct' as const }));
+  return states.map((state, i) => ({ roundStart: NOW - (states.length - i) * every, state, path: 'direct' as const }));
 }
 
 export function stats(median: number, min = median / 2, max = median * 2, n = 10): SummaryStats {

@@ -8,7 +8,7 @@ const DAY = 24 * 60 * MIN;
 const NOW = 100 * DAY;
 const FROM = NOW - DAY;
 
-const cells = (...entries: [number, StripCell['state']][]): StripCell[] => entries.map(([minutesAgo, state]) => ({ roundId: NOW - minutesAgo * MIN, state, path: 'direct' as const }));
+const cells = (...entries: [number, StripCell['state']][]): StripCell[] => entries.map(([minutesAgo, state]) => ({ roundStart: NOW - minutesAgo * MIN, state, path: 'direct' as const }));
 
 describe('the 24-hour strip', () => {
   it('places each round at its time, as wide as the time to the next', () => {

@@ -3,8 +3,8 @@
  * a change to the schema is a new version with its own file. Written against an untyped database
  * on purpose, so later changes to the record types cannot change what this code does.
  *
- * Version 1 kept raw history only: rounds, verdicts keyed [serviceId, roundId], observations keyed
- * [roundId, position], and incidents keyed [subject, start] with a sparse `open` index.
+ * Version 1 kept raw history only: rounds, verdicts keyed [serviceId, round's start], observations keyed
+ * [round's start, position], and incidents keyed [subject, start] with a sparse `open` index.
  */
 import type { IDBPDatabase } from 'idb';
 

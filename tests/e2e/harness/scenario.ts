@@ -73,9 +73,9 @@ export function serviceIn(snapshot: Snapshot, id: string): Snapshot['services'][
  */
 export async function lastRoundEvidence(app: Blockwatch, serviceId: string): Promise<string> {
   // The round that last probed the service: its id (`r`, the round's start) is the service's lastCheckedAt.
-  const roundId = serviceIn(await app.snapshot(), serviceId).lastCheckedAt;
+  const roundStart = serviceIn(await app.snapshot(), serviceId).lastCheckedAt;
   const exported = JSON.parse((await app.send('exportData', { format: 'json', full: true })).text) as { observations?: readonly Record<string, unknown>[] };
-  const rows = (exported.observations ?? []).filter((row) => row.r === roundId && (String(row.t).includes(`${serviceId}.`) || String(row.t).endsWith(`:${serviceId}`)));
+  const rows = (exported.observations ?? []).filter((row) => row.r === roundStart && (String(row.t).includes(`${serviceId}.`) || String(row.t).endsWith(`:${serviceId}`)));
   return rows.map((row) => `${String(row.t)}: ${row.f === undefined ? 'answered' : String(row.f)}${row.x === undefined ? '' : ` (${String(row.x)})`} in ${String(row.d)} ms`).join('; ');
 }
 

@@ -23,7 +23,7 @@ interface StoredObservation {
 
 describe('flapping: one round in three fails', () => {
   let scenario: Scenario | undefined;
-  /** Round ids of the bad rounds. */
+  /** Starts of the bad rounds, ms since the epoch. */
   const badRounds: number[] = [];
   const s = (): Scenario => {
     if (!scenario) throw new Error('the scenario did not start');

@@ -19,7 +19,7 @@ interface Marked {
 
 describe('the worker stopped mid-confirmation', () => {
   let scenario: Scenario | undefined;
-  /** Round ids of the rounds that probed WhatsApp and were stored. */
+  /** Starts of the rounds that probed WhatsApp and were stored, ms since the epoch. */
   const storedRounds: number[] = [];
   const s = (): Scenario => {
     if (!scenario) throw new Error('the scenario did not start');
