@@ -78,7 +78,7 @@ export function estimateDay(input: DayEstimateInput): DayEstimate {
       if (due.length < unattendedSpeedSamples({ ...sampling, budgetLeftBytes: Number.POSITIVE_INFINITY }).length) samplesHeldBack += 1;
     }
     const planned = planRound({
-      roundId: now,
+      roundStart: now,
       kind: 'regular',
       services,
       controls: catalogue.controls,
