@@ -1,5 +1,7 @@
-import { mountPage } from '../shared/ui/mount-page';
-import { PopupApp } from './popup-app';
+/** The popup's entry: paint the shell, then load the app (shell.ts says why). */
+import '../shared/ui/styles.css';
 import './popup.css';
+import { afterFirstPaint, fillShell } from './shell';
 
-mountPage(PopupApp);
+fillShell(document);
+afterFirstPaint(document, () => import('./start-app'));

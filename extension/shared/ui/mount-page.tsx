@@ -14,6 +14,8 @@ export function mountPage(App: ComponentType): void {
   document.documentElement.dir = i18n.dir;
   const root = document.getElementById('app');
   if (!root) throw new Error('The page has no #app element');
+  // A shell painted before the code ran (the popup's) gives way to the app in the same task: no frame without either.
+  root.replaceChildren();
   render(
     <PageProviders page={{ connector: browserConnector(), now: Date.now }} i18n={i18n}>
       <App />
