@@ -9,6 +9,7 @@ import type { Snapshot } from './snapshot/snapshot';
 import type { PauseChoice } from './settings/pause';
 import type { Settings } from './settings/schema';
 import type { SettingsFieldError } from './settings/validate';
+import type { ExportFile, ExportFormat } from './store/export-file';
 import type { ImportReport } from './store/import';
 import type { HistoryRange, Incident, Span } from './store/queries';
 import type { ImportError } from './store/validate-export';
@@ -22,13 +23,7 @@ export interface ServiceInfo {
   readonly components: readonly { readonly id: string; readonly role: ComponentRole }[];
 }
 
-export type ExportFormat = 'json' | 'observations-csv' | 'incidents-csv';
-
-export interface ExportFile {
-  readonly filename: string;
-  readonly mime: string;
-  readonly text: string;
-}
+export type { ExportFile, ExportFormat } from './store/export-file';
 
 export interface Requests {
   /** The current snapshot (the popup's first render). */

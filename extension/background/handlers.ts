@@ -1,15 +1,12 @@
 /** The background's answer to each request of `src/protocol.ts`. */
 import { CATALOGUE } from '../../src/catalogue';
 import { parseCustomTarget } from '../../src/catalogue/custom-target';
-import type { ExportFile } from '../../src/protocol';
 import type { Monitor } from '../../src/runtime/monitor';
 import { allServices } from '../../src/runtime/services-in-force';
 import type { Settings } from '../../src/settings/schema';
 import { loadSettings, updateSettings, type SettingsStore } from '../../src/settings/settings-store';
 import { clearAll } from '../../src/store/clear-all';
-import { incidentRows, observationRows, toCsv } from '../../src/store/csv';
-import { exportHistory } from '../../src/store/export';
-import { redactExport } from '../../src/store/redact';
+import { exportFile } from '../../src/store/export-file';
 import { importFile } from '../../src/store/import-file';
 import { historyRange, incidentsBetween } from '../../src/store/queries';
 import type { ReopeningConnection } from '../../src/runtime/reopening-history-port';
@@ -23,10 +20,6 @@ export interface HandlerDeps {
   readonly defaults: Settings;
   readonly now: () => number;
   readonly utcOffsetMin: () => number;
-}
-
-function dated(prefix: string, extension: string, now: number): string {
-  return `${prefix}-${new Date(now).toISOString().slice(0, 10)}.${extension}`;
 }
 
 export function createHandlers(deps: HandlerDeps): Handlers {
@@ -61,18 +54,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return result;
     },
 
-    async exportData({ format, full }): Promise<ExportFile> {
-      const now = deps.now();
-      const stored = await history.use((db) => exportHistory(db, now));
-      // The default file is safe to share; the full one says so in its name.
-      const data = full ? stored : redactExport(stored);
-      const name = (prefix: string): string => (full ? `${prefix}-full` : prefix);
-      if (format === 'json') return { filename: dated(name('blockwatch-history'), 'json', now), mime: 'application/json', text: JSON.stringify(data) };
-      if (format === 'observations-csv') {
-        return { filename: dated(name('blockwatch-observations'), 'csv', now), mime: 'text/csv', text: toCsv(observationRows(data.observations)) };
-      }
-      return { filename: dated('blockwatch-incidents', 'csv', now), mime: 'text/csv', text: toCsv(incidentRows(data.incidents)) };
-    },
+    exportData: (choice) => history.use((db) => exportFile(db, choice, deps.now())),
 
     async importData({ text }) {
       const outcome = await history.use((db) => importFile(db, text, deps.now()));
