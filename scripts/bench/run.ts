@@ -168,7 +168,7 @@ async function main(): Promise<void> {
       });
     }
   } else rows.push({ what: 'Chromium figures', figure: 'not measured (needs root and the browser lab)', aim: '—' });
-  for (const name of ['popup', 'history page', 'options page', 'background']) {
+  for (const name of ['popup', 'popup before its first paint', 'history page', 'options page', 'background']) {
     const figures = bundle(name);
     if (figures) rows.push({ what: `Bundle: ${name} (gzipped)`, figure: kb(figures.gzipBytes), aim: name === 'popup' ? '≤ 40 KB' : name === 'background' ? '≤ 60 KB' : '—' });
   }
