@@ -79,8 +79,6 @@ export const SPEED_SAMPLE_MAX_AGE_MIN = 360;
  * on the wire), and one click must stay cheap on a metered phone plan.
  */
 export const SPEED_SAMPLE_BYTES_PER_ROUND = 1_000_000;
-/** Wire bytes a throughput request costs beyond its body, bytes: a TLS handshake with a certificate chain (~5 KB) and headers. */
-export const THROUGHPUT_REQUEST_OVERHEAD_BYTES = 8_000;
 
 /**
  * Requests in flight at once in a round. All of a full sweep (≈ 46 requests) start together, so a

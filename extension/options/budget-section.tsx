@@ -3,9 +3,8 @@
  * speed tests run at all. Reachability checks go on when the budget is spent; speed tests pause,
  * so a budget below what a day of checks costs at the chosen interval is said to stop them early.
  */
-import { useEffect, useMemo, useState } from 'preact/hooks';
-import { CATALOGUE } from '../../src/catalogue';
-import { dayBytes, estimateDay } from '../../src/schedule/day-estimate';
+import { useEffect, useState } from 'preact/hooks';
+import type { TrafficDisclosure } from '../../src/disclosure/traffic';
 import { bytesToMegabytes, formatBytes } from '../../src/format/byte-size';
 import { DATA_BUDGET_MAX_BYTES, DATA_BUDGET_MIN_BYTES, type Settings } from '../../src/settings/schema';
 import type { SettingsFieldError } from '../../src/settings/validate';
@@ -16,14 +15,18 @@ import type { Save } from './save';
 
 const BYTES_PER_MB = 1_000_000;
 
-export function BudgetSection(props: { readonly settings: Settings; readonly usedToday: number | null; readonly errors: readonly SettingsFieldError[]; readonly save: Save }) {
+export function BudgetSection(props: {
+  readonly settings: Settings;
+  /** What a day at these settings costs (describeTraffic): the same figure the privacy section shows. */
+  readonly traffic: TrafficDisclosure;
+  readonly usedToday: number | null;
+  readonly errors: readonly SettingsFieldError[];
+  readonly save: Save;
+}) {
   const { t, locale } = useI18n();
   const megabytes = bytesToMegabytes(props.settings.dataBudgetBytesPerDay);
   const [text, setText] = useState(String(megabytes));
   useEffect(() => setText(String(megabytes)), [megabytes]);
-  // A quiet day at these settings: does the budget hold a speed sample back before midnight?
-  const day = useMemo(() => estimateDay({ catalogue: CATALOGUE, settings: props.settings, day: Date.now(), utcOffsetMin: -new Date().getTimezoneOffset() }), [props.settings]);
-  const stopsEarly = props.settings.throughputEnabled && day.samplesHeldBack > 0;
   const submit = (value: string): void => {
     const mb = numberOrNull(value);
     // Whole bytes: the validator takes an integer.
@@ -49,9 +52,9 @@ export function BudgetSection(props: { readonly settings: Settings; readonly use
         <p id="budget-hint" class="muted small">
           {t('options_budget_hint')}
         </p>
-        {stopsEarly && (
+        {props.traffic.speed?.stopsBeforeMidnight === true && (
           <p class="small" role="status" data-budget-below-day>
-            {t('options_budget_below_day', formatBytes(dayBytes(day), locale))}
+            {t('options_budget_below_day', formatBytes(props.traffic.bytesPerDay, locale))}
           </p>
         )}
         {props.usedToday !== null && (

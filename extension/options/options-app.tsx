@@ -3,7 +3,9 @@
  * and either keeps it or answers with field errors, which appear beside their fields. Nothing is
  * half-saved.
  */
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { CATALOGUE } from '../../src/catalogue';
+import { describeTraffic } from '../../src/disclosure/traffic';
 import type { ServiceInfo } from '../../src/protocol';
 import type { Settings } from '../../src/settings/schema';
 import type { SettingsFieldError } from '../../src/settings/validate';
@@ -22,7 +24,7 @@ import type { Save } from './save';
 import { ServicesSection } from './services-section';
 
 export function OptionsApp() {
-  const { connector } = usePage();
+  const { connector, now } = usePage();
   const { t } = useI18n();
   const [settings, setSettings] = useState<Settings | null>(null);
   const [services, setServices] = useState<readonly ServiceInfo[]>([]);
@@ -49,6 +51,9 @@ export function OptionsApp() {
     );
     return connector.onPush((push) => setUsedToday(push.snapshot.dataUsedToday));
   }, [connector, load]);
+
+  // What a day at these settings sends and costs: computed once per change (it plays a whole day), read by two sections.
+  const traffic = useMemo(() => (settings === null ? null : describeTraffic(CATALOGUE, settings, now)), [settings, now]);
 
   const save: Save = useCallback(
     async (update, successText) => {
@@ -90,10 +95,10 @@ export function OptionsApp() {
           <IntervalSection settings={settings} errors={errors} save={save} />
           <NotificationsSection settings={settings} services={services} errors={errors} save={save} />
           <CountrySection settings={settings} errors={errors} save={save} />
-          <BudgetSection settings={settings} usedToday={usedToday} errors={errors} save={save} />
+          {traffic !== null && <BudgetSection settings={settings} traffic={traffic} usedToday={usedToday} errors={errors} save={save} />}
         </>
       )}
-      <PrivacySection settings={settings} />
+      <PrivacySection traffic={traffic} />
       <LiveRegion message={message} />
     </main>
   );

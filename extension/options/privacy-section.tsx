@@ -3,16 +3,12 @@
  * from the catalogue and these settings), who on the path sees what, and what never leaves. The
  * same statements, in full, are the stores' privacy policy (store/privacy-policy.md).
  */
-import { CATALOGUE } from '../../src/catalogue';
-import { describeTraffic } from '../../src/disclosure/traffic';
-import type { Settings } from '../../src/settings/schema';
+import type { TrafficDisclosure } from '../../src/disclosure/traffic';
 import { useI18n } from '../shared/ui/i18n';
-import { usePage } from '../shared/ui/page-context';
 import { TrafficList } from '../shared/ui/traffic-list';
 
-export function PrivacySection(props: { readonly settings: Settings | null }) {
+export function PrivacySection(props: { readonly traffic: TrafficDisclosure | null }) {
   const { t } = useI18n();
-  const { now } = usePage();
   return (
     <section class="card stack" aria-labelledby="privacy-heading">
       <h2 id="privacy-heading">{t('options_privacy')}</h2>
@@ -23,7 +19,7 @@ export function PrivacySection(props: { readonly settings: Settings | null }) {
         <li>{t('options_privacy_no_telemetry')}</li>
         <li>{t('options_privacy_history')}</li>
       </ul>
-      {props.settings !== null && <TrafficList traffic={describeTraffic(CATALOGUE, props.settings, now)} />}
+      {props.traffic !== null && <TrafficList traffic={props.traffic} />}
     </section>
   );
 }

@@ -9,8 +9,7 @@
  * Kept free of the polyfill and of Preact so that it costs next to nothing before that paint:
  * `i18n.getMessage` is synchronous in both browsers' own namespaces.
  */
-import { toUiLanguage } from '../../src/guidance/languages';
-import { directionOf, localeTag } from '../../src/format/locale';
+import { markPageLanguage, textLanguage } from '../shared/ui/page-language';
 
 interface I18nNamespace {
   getMessage(name: string): string;
@@ -30,10 +29,7 @@ function message(name: string): string {
 
 /** Puts each `[data-message]` element's text in the page's language, and the language and direction on `<html>` as the app will. */
 export function fillShell(document: Document): void {
-  // The same rule as browser-i18n.ts: the folder the text came from decides, not the UI language.
-  const language = toUiLanguage(message('guidance_locale'));
-  document.documentElement.lang = localeTag(language);
-  document.documentElement.dir = directionOf(language);
+  markPageLanguage(document, textLanguage(message));
   for (const element of document.querySelectorAll<HTMLElement>('[data-message]')) element.textContent = message(element.dataset.message ?? '');
 }
 

@@ -3,7 +3,7 @@
  * (computed from the catalogue and the settings in force), what a provider can see and recognise,
  * the safety and legal note of the person's country, and Pause.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { CATALOGUE } from '../../src/catalogue';
 import { describeTraffic } from '../../src/disclosure/traffic';
 import { legalNotesFor } from '../../src/guidance/legal';
@@ -25,6 +25,8 @@ export function WelcomeApp() {
   const [failed, setFailed] = useState(false);
   const { message, announce } = useAnnouncer();
   useDocumentTitle(t('welcome_title'));
+  // It plays a whole day of the schedule: once per settings, not on every render.
+  const traffic = useMemo(() => (settings === null ? null : describeTraffic(CATALOGUE, settings, now)), [settings, now]);
 
   const load = (): void => {
     connector.send('getSettings', {}).then((answer) => setSettings(answer.settings), () => setFailed(true));
@@ -42,13 +44,13 @@ export function WelcomeApp() {
         <h1>{t('welcome_title')}</h1>
         <p class="lead">{t('welcome_intro')}</p>
       </header>
-      {settings === null ? (
+      {settings === null || traffic === null ? (
         <p class={failed ? 'error' : 'muted'}>{failed ? t('options_load_failed') : t('page_loading')}</p>
       ) : (
         <>
           <section class="card stack" aria-labelledby="sent-heading" data-section="sent">
             <h2 id="sent-heading">{t('welcome_sent_heading')}</h2>
-            <TrafficList traffic={describeTraffic(CATALOGUE, settings, now)} />
+            <TrafficList traffic={traffic} />
           </section>
           <section class="card stack" aria-labelledby="seen-heading" data-section="seen">
             <h2 id="seen-heading">{t('welcome_seen_heading')}</h2>

@@ -31,8 +31,12 @@ export interface TrafficDisclosure {
   /** Hosts contacted in plain HTTP: the request (host, path, headers) travels readable by anyone on the path. */
   readonly plainHttp: readonly string[];
   /** Speed tests: null when turned off. */
-  /** Unattended speed samples: each service at least every `everyMin`, `throttledEveryMin` where it was throttled before in the country; also on every manual check. */
-  readonly speed: { readonly everyMin: number; readonly throttledEveryMin: number; readonly budgetBytesPerDay: number } | null;
+  /**
+   * Unattended speed samples: each service at least every `everyMin`, `throttledEveryMin` where it
+   * was throttled before in the country; also on every manual check. `stopsBeforeMidnight`: the
+   * budget is spent before the day is out at these settings, so some samples would not run.
+   */
+  readonly speed: { readonly everyMin: number; readonly throttledEveryMin: number; readonly budgetBytesPerDay: number; readonly stopsBeforeMidnight: boolean } | null;
   /** A quiet day's bytes in all at these settings, speed samples included, by the extension's own estimate (`estimateDay`). */
   readonly bytesPerDay: number;
 }
@@ -62,6 +66,8 @@ export function describeTraffic(catalogue: Catalogue, settings: Settings, now: (
   const intl = [...controls, ...speedControls].filter((control) => control.region === 'intl').map((control) => control.url);
   const domestic = [...controls, ...speedControls].filter((control) => control.region !== 'intl').map((control) => control.url);
   const everyUrl = [...serviceUrls.flat(), ...intl, ...domestic];
+  // Every day has the same rounds; the zone only places midnight, so UTC serves.
+  const day = estimateDay({ catalogue, settings, day: now(), utcOffsetMin: 0 });
   return {
     intervalMin: settings.intervalMin,
     confirmAfterSec: CONFIRMATION_SPACING_MS / 1000,
@@ -70,8 +76,14 @@ export function describeTraffic(catalogue: Catalogue, settings: Settings, now: (
     domesticControls: distinct(domestic),
     country: settings.country,
     plainHttp: distinct(everyUrl.filter((url) => url.startsWith('http:'))),
-    speed: settings.throughputEnabled ? { everyMin: SPEED_SAMPLE_MAX_AGE_MIN, throttledEveryMin: SPEED_SAMPLE_MAX_AGE_THROTTLED_MIN, budgetBytesPerDay: settings.dataBudgetBytesPerDay } : null,
-    // Every day has the same rounds; the zone only places midnight, so UTC serves.
-    bytesPerDay: dayBytes(estimateDay({ catalogue, settings, day: now(), utcOffsetMin: 0 })),
+    speed: settings.throughputEnabled
+      ? {
+          everyMin: SPEED_SAMPLE_MAX_AGE_MIN,
+          throttledEveryMin: SPEED_SAMPLE_MAX_AGE_THROTTLED_MIN,
+          budgetBytesPerDay: settings.dataBudgetBytesPerDay,
+          stopsBeforeMidnight: day.samplesHeldBack > 0,
+        }
+      : null,
+    bytesPerDay: dayBytes(day),
   };
 }

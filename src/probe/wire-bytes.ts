@@ -30,6 +30,13 @@ export const REQUEST_HEADER_BYTES = 600;
 /** A typical response's status line and headers (CDNs send more, bare servers less). */
 export const RESPONSE_HEADER_BYTES = 400;
 
+/**
+ * What an HTTPS request that answers costs beyond its body: a lookup, a connection, a full
+ * handshake and both headers. The speed sampler plans a sample's cost with it before the sample is
+ * made; the ledger then counts the same figure plus the body read (`estimateWireBytes`).
+ */
+export const THROUGHPUT_REQUEST_OVERHEAD_BYTES = DNS_LOOKUP_BYTES + TCP_CONNECTION_BYTES + TLS_HANDSHAKE_BYTES + REQUEST_HEADER_BYTES + RESPONSE_HEADER_BYTES;
+
 /** Failures that ended at or before the resolver. */
 const DNS_ONLY: readonly FailureCode[] = ['dns_nxdomain', 'dns_timeout'];
 /** Failures where a connection was attempted but never made. */

@@ -18,8 +18,8 @@ import {
   SPEED_SAMPLE_BYTES_PER_ROUND,
   SPEED_SAMPLE_MAX_AGE_MIN,
   SPEED_SAMPLE_MAX_AGE_THROTTLED_MIN,
-  THROUGHPUT_REQUEST_OVERHEAD_BYTES,
 } from '../defaults';
+import { THROUGHPUT_REQUEST_OVERHEAD_BYTES } from '../probe/wire-bytes';
 import { THROUGHPUT_CONTROL_ATTEMPTS } from '../round/run-round';
 
 const MINUTE_MS = 60_000;

@@ -25,7 +25,10 @@ function fromVersion1(stored: Fields): Fields {
   return stored.dataBudgetBytesPerDay === VERSION_1_DEFAULT_BUDGET_BYTES ? { ...stored, dataBudgetBytesPerDay: undefined } : stored;
 }
 
-const versionOf = (stored: Fields): number | null => (typeof stored.version === 'number' ? stored.version : null);
+/** The version a stored value says it has, if it says one. */
+export function storedVersion(stored: unknown): number | undefined {
+  return isFields(stored) && typeof stored.version === 'number' ? stored.version : undefined;
+}
 
 function pick<T>(rule: Rule<T>, value: unknown, fallback: T): T {
   const result = rule(value);
@@ -64,7 +67,7 @@ function notificationsOf(value: unknown, fallback: NotificationSettings): Notifi
 export function migrateSettings(found: unknown, defaults: Settings = DEFAULT_SETTINGS): Settings {
   if (!isFields(found)) return defaults;
   // Saved without a version: as old as version 1 at most.
-  const stored = (versionOf(found) ?? 1) <= 1 ? fromVersion1(found) : found;
+  const stored = (storedVersion(found) ?? 1) <= 1 ? fromVersion1(found) : found;
   return {
     version: SETTINGS_VERSION,
     intervalMin: pick(intervalRule, stored.intervalMin, defaults.intervalMin),

@@ -2,7 +2,7 @@
  * Where settings live is the glue's business (`storage.local`); this is the interface it
  * implements, and the two things every caller does with it.
  */
-import { migrateSettings } from './migrate';
+import { migrateSettings, storedVersion } from './migrate';
 import type { Pause } from './pause';
 import { DEFAULT_SETTINGS, SETTINGS_VERSION, type Settings } from './schema';
 import { validateSettingsUpdate, type SettingsValidation, type ValidateOptions } from './validate';
@@ -11,11 +11,6 @@ export interface SettingsStore {
   /** The stored value as it is, or undefined when there is none. */
   load(): Promise<unknown>;
   save(settings: Settings): Promise<void>;
-}
-
-function storedVersion(stored: unknown): number | undefined {
-  const version = typeof stored === 'object' && stored !== null ? (stored as { version?: unknown }).version : undefined;
-  return typeof version === 'number' ? version : undefined;
 }
 
 /**

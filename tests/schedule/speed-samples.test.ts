@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CATALOGUE } from '../../src/catalogue';
-import { SPEED_SAMPLE_BYTES_PER_ROUND, THROUGHPUT_REQUEST_OVERHEAD_BYTES } from '../../src/defaults';
+import { SPEED_SAMPLE_BYTES_PER_ROUND } from '../../src/defaults';
+import { THROUGHPUT_REQUEST_OVERHEAD_BYTES } from '../../src/probe/wire-bytes';
 import { THROUGHPUT_CONTROL_ATTEMPTS } from '../../src/round/run-round';
 import { checkNowSpeedSamples, speedSampleMaxAgeMs, unattendedSpeedSamples } from '../../src/schedule/speed-samples';
 
