@@ -18,9 +18,12 @@ import { serviceAddresses } from './catalogue-hosts';
 
 /**
  * Short timers keep rounds with silent behaviours quick; they cannot change what a behaviour shows.
- * The body timer is long enough for a throttled transfer to be timed (≥ 2 s at 128 kbit/s).
+ * The body timer is long enough for a throttled transfer to be timed (≥ 2 s at 128 kbit/s). The
+ * header timer leaves room for a whole round's handshakes (client and lab servers share this
+ * process) on a busy 2-core machine: at 6 s, one CI run in four starved a round beside the unit
+ * lane, and services that were up read `connect`.
  */
-const TUNABLES: Partial<ProbeTunables> = { headersTimeoutMs: 6_000, bodyTimeoutMs: 2_500, stallGapMs: 1_000 };
+const TUNABLES: Partial<ProbeTunables> = { headersTimeoutMs: 8_000, bodyTimeoutMs: 2_500, stallGapMs: 1_000 };
 const SERVICE_IDS = CATALOGUE.services.map((service) => service.id);
 
 let lab: Lab;
