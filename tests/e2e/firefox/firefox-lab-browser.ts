@@ -117,6 +117,8 @@ export async function launchFirefoxLabBrowser(options: FirefoxLaunchOptions): Pr
           recorder.blockwatchClosedNotifications = [];
           return ids;
         }),
+      // The background page's console reaches no client the harness has (geckodriver's BiDi log is not wired).
+      recentLog: () => [],
       stopWorker: () => chromiumOnly('stopping the service worker'),
       async clearHostCache() {
         await evaluateInBrowserChrome(browser, 'Services.dns.clearCache(true)');

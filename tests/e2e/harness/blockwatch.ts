@@ -132,13 +132,27 @@ async function attach(browser: LabBrowser, shownBefore: readonly ShownNotificati
 
   const snapshot = () => send('getSnapshot', {});
 
+  /** The extension's alarms as the browser holds them ("confirm at 12:00:40.120Z, …"), for a wait that gives up. */
+  const armedAlarms = async (): Promise<string> => {
+    const alarms = await browser.evaluate(async () => {
+      const apis = (globalThis as unknown as WithChrome).browser ?? (globalThis as unknown as WithChrome).chrome;
+      return (await apis.alarms.getAll()).map((alarm) => ({ name: alarm.name, at: alarm.scheduledTime }));
+    }, undefined);
+    return alarms.length === 0 ? 'none' : alarms.map((alarm) => `${alarm.name} at ${new Date(alarm.at).toISOString()}`).join(', ');
+  };
+
   const roundAfter = async (after: number, deadlineMs = ROUND_DEADLINE_MS): Promise<Snapshot> => {
     const deadline = Date.now() + deadlineMs;
     for (;;) {
       const current = await snapshot();
       if (!current.activity.running && current.lastRoundAt !== undefined && current.lastRoundAt > after) return current;
       if (Date.now() > deadline) {
-        throw new Error(`no round stored after ${new Date(after).toISOString()} within ${deadlineMs} ms (last round ${current.lastRoundAt ? new Date(current.lastRoundAt).toISOString() : 'none'}, running: ${current.activity.running})`);
+        const alarms = await armedAlarms().catch((error: unknown) => `unreadable (${error instanceof Error ? error.message : String(error)})`);
+        const log = browser.recentLog();
+        throw new Error(
+          `no round stored after ${new Date(after).toISOString()} within ${deadlineMs} ms (last round ${current.lastRoundAt ? new Date(current.lastRoundAt).toISOString() : 'none'}, running: ${current.activity.running}, now ${new Date().toISOString()}); ` +
+            `alarms armed: ${alarms}; the background's last log lines:${log.length === 0 ? ' none' : `\n${log.join('\n')}`}`,
+        );
       }
       await new Promise((done) => setTimeout(done, POLL_MS));
     }

@@ -21,6 +21,8 @@ import { stopServiceWorker, wakeServiceWorker } from './service-worker-internals
 
 /** How long Chromium may take to start the extension's worker, ms (0.35–0.65 s measured; CI machines are slower). */
 const WORKER_START_TIMEOUT_MS = 15_000;
+/** How many of the worker's console lines are kept for a failure message: the last few rounds' worth. */
+const KEPT_LOG_LINES = 40;
 
 export interface LaunchOptions {
   /** An unpacked extension (a directory with manifest.json). */
@@ -73,6 +75,12 @@ export interface LabBrowser {
    * Firefox closes one as soon as it is shown: these are the ones it reported closed.
    */
   takeNotifications(): Promise<readonly string[]>;
+  /**
+   * The last lines the extension's background wrote to its console (warnings and errors: the
+   * monitor's own log), oldest first: evidence for a wait that gives up. Empty where the browser
+   * gives the harness no console (Firefox).
+   */
+  recentLog(): readonly string[];
   /** Chromium only: stops the worker as Chromium does when it is idle: memory gone, storage kept. The next `evaluate` wakes it. */
   stopWorker(): Promise<void>;
   /** Forgets every cached DNS answer, so a DNS change is seen at once. */
@@ -110,8 +118,21 @@ async function launch(options: LaunchOptions, ownsProfile: boolean): Promise<Lab
     // Pages' navigator.language (dates and numbers in the popup) follows the browser's language.
     ...(lang ? { locale: lang } : {}),
   });
+  const log: string[] = [];
+  const heard = new WeakSet<Worker>();
+  const listen = (worker: Worker): void => {
+    if (!worker.url().startsWith('chrome-extension://') || heard.has(worker)) return;
+    heard.add(worker);
+    worker.on('console', (message) => {
+      if (message.type() !== 'warning' && message.type() !== 'error') return;
+      log.push(`${new Date().toISOString()} ${message.type()}: ${message.text()}`);
+      if (log.length > KEPT_LOG_LINES) log.shift();
+    });
+  };
+  context.on('serviceworker', listen);
   try {
     const firstWorker = await extensionWorker(context);
+    context.serviceWorkers().forEach(listen);
     const extensionId = new URL(firstWorker.url()).host;
     // Set by stopWorker(): the worker must be woken before code can run in it. (With Playwright
     // attached, Chromium never stops an idle worker by itself: measured over 45 s.)
@@ -150,6 +171,7 @@ async function launch(options: LaunchOptions, ownsProfile: boolean): Promise<Lab
           for (const id of open) await notifications.clear(id);
           return open;
         }, undefined),
+      recentLog: () => [...log],
       async stopWorker() {
         await stopServiceWorker(context, extensionId);
         stopped = true;
