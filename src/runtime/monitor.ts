@@ -11,7 +11,7 @@
  * next worker), and a shown one is never queued again.
  */
 import type { Catalogue, Service } from '../catalogue/types';
-import { ALARM_SLACK_MS } from '../defaults';
+import { ALARM_SLACK_MS, CONFIRMATION_SPACING_MS } from '../defaults';
 import { confirmRound } from '../confirm/confirm-round';
 import { decideNotifications } from '../notify/decide';
 import type { ProbeTunables } from '../probe/probe';
@@ -230,11 +230,16 @@ export function createMonitor(deps: MonitorDeps): Monitor {
   }
 
   /**
-   * A round that threw (a database error, a transport that throws) still leaves the next one armed:
-   * monitoring never stops silently. The regular round that fired is gone (alarms are one-shot),
-   * so an interval from now, unless something armed one meanwhile.
+   * A round that threw (a database error, a transport that throws) still leaves the next one armed,
+   * and a confirmation still owed: monitoring never stops silently.
    */
   async function armAfterFailure(): Promise<void> {
+    await armNextRoundAfterFailure();
+    await armOwedConfirmation('after a failed round');
+  }
+
+  /** The regular round that fired is gone (alarms are one-shot): an interval from now, unless something armed one meanwhile. */
+  async function armNextRoundAfterFailure(): Promise<void> {
     try {
       const armed = await effects.alarmAt('round');
       if (armed !== null && armed > clock.now()) return;
@@ -246,6 +251,29 @@ export function createMonitor(deps: MonitorDeps): Monitor {
     } catch (error) {
       // The watchdog arms it within WATCHDOG_PERIOD_MIN.
       effects.log(`next round not armed after a failed round: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  /**
+   * A confirmation round still owed keeps an alarm. A failed confirmation round used its alarm
+   * (alarms are one-shot) and saved nothing, so without this the block or slowdown it was
+   * confirming would wait for the next regular round, an interval away. Never sooner than
+   * CONFIRMATION_SPACING_MS from now: a database that keeps failing is not hammered.
+   */
+  async function armOwedConfirmation(why: string): Promise<void> {
+    try {
+      const armedAt = await effects.alarmAt('confirm');
+      if (armedAt !== null && armedAt >= clock.now() - ROUND_ALARM_OVERDUE_MS) return;
+      const { pending } = (await history.loadRuntime()).schedule;
+      if (pending === null) {
+        if (armedAt !== null) await effects.armAlarm('confirm', null);
+        return;
+      }
+      const at = Math.max(pending.dueAt, clock.now() + CONFIRMATION_SPACING_MS);
+      effects.log(`confirmation alarm ${armedAt === null ? 'missing' : 'overdue'} ${why}; armed again`);
+      await effects.armAlarm('confirm', at);
+    } catch (error) {
+      effects.log(`confirmation alarm not checked ${why}: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
 
@@ -268,13 +296,18 @@ export function createMonitor(deps: MonitorDeps): Monitor {
     if ((await effects.alarmAt('watchdog')) === null) await effects.armRepeating('watchdog', WATCHDOG_PERIOD_MIN);
   }
 
-  /** The watchdog's round: a missing or overdue round alarm is armed again. */
+  /** The watchdog's round: a missing or overdue round alarm is armed again, and so is an owed confirmation's. */
   async function watchdog(): Promise<void> {
     if (running) return;
     const now = clock.now();
     // Paused: no round is owed; the `resume` alarm (or a click) brings them back.
     const paused = await settings().then((config) => isPaused(config.pause, now), () => false);
     if (paused) return;
+    await mendRoundAlarm(now);
+    await armOwedConfirmation('(watchdog)');
+  }
+
+  async function mendRoundAlarm(now: number): Promise<void> {
     const armedAt = await effects.alarmAt('round');
     if (armedAt !== null && armedAt >= now - ROUND_ALARM_OVERDUE_MS) return;
     let at = now;

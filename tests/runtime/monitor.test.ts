@@ -379,6 +379,56 @@ describe('monitoring never silently stops', () => {
     expect((await latestRecords(h.db)).lastRound?.roundStart).toBeGreaterThan(rounds);
   });
 
+  it('a confirmation round whose database write fails arms the confirmation again, which runs and confirms', async () => {
+    let broken = false;
+    const h = await createHarness(lab, {
+      history: (db) => {
+        const port = idbPort(db);
+        return { ...port, saveRound: (round, state) => (broken ? Promise.reject(new Error('UnknownError: the database connection is closing')) : port.saveRound(round, state)) };
+      },
+    });
+    await h.monitor.start('install');
+    lab.service('whatsapp').dns('nxdomain');
+    h.clock.advance(5 * MINUTE);
+    await h.monitor.onAlarm('round');
+    const due = h.effects.alarms.get('confirm') ?? 0;
+    expect(due).toBeGreaterThan(h.clock.now());
+    // The browser fires the alarm (a one-shot alarm is gone once fired) and the round's write fails.
+    h.clock.advance(due - h.clock.now());
+    h.effects.alarms.delete('confirm');
+    broken = true;
+    await expect(h.monitor.onAlarm('confirm')).rejects.toThrow('connection is closing');
+    const again = h.effects.alarms.get('confirm') ?? null;
+    expect(again).not.toBeNull();
+    // Spaced like a confirmation, and long before the next regular round.
+    expect((again ?? 0) - h.clock.now()).toBeGreaterThanOrEqual(CONFIRMATION_SPACING_MS - 1_000);
+    expect(again ?? 0).toBeLessThan(h.effects.alarms.get('round') ?? 0);
+    expect(h.effects.logs.some((line) => line.startsWith('confirmation alarm missing after a failed round'))).toBe(true);
+    broken = false;
+    await runConfirmations(h);
+    expect(states(h.effects.states.at(-1)).whatsapp).toBe('blocked:dns');
+    expect(h.effects.shown.map((shown) => shown.text.title)).toEqual(['WhatsApp is blocked']);
+  });
+
+  it('the watchdog re-arms an owed confirmation whose alarm is gone, and clears one nothing is owed to', async () => {
+    const h = await createHarness(lab);
+    await h.monitor.start('install');
+    lab.service('viber').dns('nxdomain');
+    h.clock.advance(5 * MINUTE);
+    await h.monitor.onAlarm('round');
+    h.effects.alarms.delete('confirm');
+    await h.monitor.onAlarm('watchdog');
+    expect(h.effects.alarms.get('confirm') ?? 0).toBeGreaterThan(h.clock.now());
+    await runConfirmations(h);
+    expect(h.effects.shown.map((shown) => shown.text.title)).toEqual(['Viber is blocked']);
+    expect(h.effects.alarms.get('confirm') ?? null).toBeNull();
+
+    // Nothing owed: an alarm left long overdue (a browser that never fired it) is cleared, not run.
+    h.effects.alarms.set('confirm', h.clock.now() - ROUND_ALARM_OVERDUE_MS - MINUTE);
+    await h.monitor.onAlarm('watchdog');
+    expect(h.effects.alarms.get('confirm') ?? null).toBeNull();
+  });
+
   it('the watchdog is armed first on every start, even when the database fails', async () => {
     const h = await createHarness(lab, {
       history: (db) => ({ ...idbPort(db), loadRuntime: () => Promise.reject(new Error('database gone')) }),
