@@ -354,6 +354,10 @@ export function createMonitor(deps: MonitorDeps): Monitor {
         throughputFor.push(...due);
         schedule = usedThroughputSlot(schedule, now);
       }
+      // A regular round that comes while a slowdown is being confirmed (its confirmation alarm was
+      // lost, or the interval is short) measures it again: a round without a sample says nothing of
+      // the speed, and the suspicion would be dropped unconfirmed.
+      throughputFor.push(...(state.schedule.pending?.throughputFocus ?? []));
     } else if (request.kind === 'manual' && request.measure === undefined) {
       // "Check now" measures speed too (README, "How a state is decided": Speed): one click can show a throttled or
       // stalled service as slow.
@@ -361,6 +365,7 @@ export function createMonitor(deps: MonitorDeps): Monitor {
     } else if (request.kind === 'confirm' && state.schedule.pending) {
       throughputFor.push(...state.schedule.pending.throughputFocus);
     }
+    throughputFor = [...new Set(throughputFor)];
     if (budgetLeft <= 0 && !request.measure) throughputFor = [];
 
     const { plan, rotation } = planRound({

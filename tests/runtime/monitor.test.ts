@@ -198,6 +198,21 @@ describe('one round at a time', () => {
     expect(h.effects.shown.map((shown) => shown.text.title)).toEqual(['Viber is blocked']);
   });
 
+  it('a slowdown that Check now found stays suspected through a regular round that comes first, and is confirmed', async () => {
+    const h = await createHarness(lab);
+    await h.monitor.start('install');
+    lab.service('youtube').behave('throttle');
+    await h.monitor.runNow();
+    expect(h.effects.states.at(-1)?.services.find((service) => service.id === 'youtube')).toMatchObject({ state: 'slow', confirmed: false });
+    // The regular round fires before the confirmation's alarm (a lost alarm, a short interval).
+    h.clock.advance((h.effects.alarms.get('confirm') ?? 0) - h.clock.now());
+    h.effects.alarms.delete('confirm');
+    await h.monitor.onAlarm('round');
+    expect(h.effects.alarms.get('confirm') ?? null).not.toBeNull();
+    await runConfirmations(h);
+    expect(h.effects.states.at(-1)?.services.find((service) => service.id === 'youtube')).toMatchObject({ state: 'slow', confirmed: true });
+  });
+
   it('"Check now" during a scheduled round joins it instead of starting another', async () => {
     const h = await createHarness(lab);
     await h.monitor.start('install');
