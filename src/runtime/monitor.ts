@@ -49,10 +49,11 @@ export const FIRST_ROUND_GRACE_MS = 30_000;
  */
 export const WATCHDOG_PERIOD_MIN = 15;
 /**
- * A round alarm this far in the past was not fired by the browser (a one-shot alarm that fired is
- * gone), ms: the watchdog arms it again now. One minute: well past the browser's own lateness.
+ * A one-shot alarm (a round's or a confirmation's) this far in the past was not fired by the
+ * browser (one that fired is gone): the watchdog arms it again. One minute: well past the
+ * browser's own lateness.
  */
-export const ROUND_ALARM_OVERDUE_MS = 60_000;
+export const ALARM_OVERDUE_MS = 60_000;
 
 /** `watchdog` mends a lost schedule; `resume` ends a timed pause. */
 export type AlarmName = 'round' | 'confirm' | 'watchdog' | 'resume';
@@ -263,7 +264,7 @@ export function createMonitor(deps: MonitorDeps): Monitor {
   async function armOwedConfirmation(why: string): Promise<void> {
     try {
       const armedAt = await effects.alarmAt('confirm');
-      if (armedAt !== null && armedAt >= clock.now() - ROUND_ALARM_OVERDUE_MS) return;
+      if (armedAt !== null && armedAt >= clock.now() - ALARM_OVERDUE_MS) return;
       const { pending } = (await history.loadRuntime()).schedule;
       if (pending === null) {
         if (armedAt !== null) await effects.armAlarm('confirm', null);
@@ -309,7 +310,7 @@ export function createMonitor(deps: MonitorDeps): Monitor {
 
   async function mendRoundAlarm(now: number): Promise<void> {
     const armedAt = await effects.alarmAt('round');
-    if (armedAt !== null && armedAt >= now - ROUND_ALARM_OVERDUE_MS) return;
+    if (armedAt !== null && armedAt >= now - ALARM_OVERDUE_MS) return;
     let at = now;
     if (armedAt === null) {
       try {

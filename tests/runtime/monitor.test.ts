@@ -7,7 +7,7 @@ import { StoreFullError } from '../../src/store/store-full-error';
 import { latestRecords } from '../../src/store/queries';
 import { createLab, type Lab } from '../lab/lab';
 import { createHarness, states, type Harness } from './harness';
-import { ROUND_ALARM_OVERDUE_MS, WATCHDOG_PERIOD_MIN } from '../../src/runtime/monitor';
+import { ALARM_OVERDUE_MS, WATCHDOG_PERIOD_MIN } from '../../src/runtime/monitor';
 import { CONFIRMATION_SPACING_MS } from '../../src/defaults';
 
 const MINUTE = 60_000;
@@ -439,7 +439,7 @@ describe('monitoring never silently stops', () => {
     expect(h.effects.alarms.get('confirm') ?? null).toBeNull();
 
     // Nothing owed: an alarm left long overdue (a browser that never fired it) is cleared, not run.
-    h.effects.alarms.set('confirm', h.clock.now() - ROUND_ALARM_OVERDUE_MS - MINUTE);
+    h.effects.alarms.set('confirm', h.clock.now() - ALARM_OVERDUE_MS - MINUTE);
     await h.monitor.onAlarm('watchdog');
     expect(h.effects.alarms.get('confirm') ?? null).toBeNull();
   });
@@ -463,7 +463,7 @@ describe('monitoring never silently stops', () => {
     await h.monitor.onAlarm('watchdog');
     expect(h.effects.alarms.get('round')).toBe(armed);
 
-    h.clock.advance(armed - h.clock.now() + ROUND_ALARM_OVERDUE_MS + MINUTE);
+    h.clock.advance(armed - h.clock.now() + ALARM_OVERDUE_MS + MINUTE);
     const overdueAt = h.clock.now();
     await h.monitor.onAlarm('watchdog');
     expect(h.effects.alarms.get('round') ?? 0).toBeGreaterThanOrEqual(overdueAt);
