@@ -49,7 +49,7 @@ export const FIRST_ROUND_GRACE_MS = 30_000;
  */
 export const WATCHDOG_PERIOD_MIN = 15;
 /**
- * A one-shot alarm (a round's or a confirmation's) this far in the past was not fired by the
+ * A one-shot alarm (a round's or a confirmation's) this far in the past, ms, was not fired by the
  * browser (one that fired is gone): the watchdog arms it again. One minute: well past the
  * browser's own lateness.
  */
