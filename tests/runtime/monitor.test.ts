@@ -321,25 +321,38 @@ describe('notification settings', () => {
 
 import { idbHistoryPort as idbPort } from '../../src/runtime/idb-history-port';
 
+/** A regular round that finds the service's names gone (NXDOMAIN): a block now being confirmed. */
+async function oneBadRound(h: Harness, serviceId: string): Promise<void> {
+  lab.service(serviceId).dns('nxdomain');
+  h.clock.advance(5 * MINUTE);
+  await h.monitor.onAlarm('round');
+}
+
+/** A harness whose round writes fail while `failing.on` is set: the database connection closing under the worker. */
+async function harnessWithFailingSaves(): Promise<{ h: Harness; failing: { on: boolean } }> {
+  const failing = { on: false };
+  const h = await createHarness(lab, {
+    history: (db) => {
+      const port = idbPort(db);
+      return { ...port, saveRound: (round, state) => (failing.on ? Promise.reject(new Error('UnknownError: the database connection is closing')) : port.saveRound(round, state)) };
+    },
+  });
+  return { h, failing };
+}
+
 describe('monitoring never silently stops', () => {
   it('a round whose database write fails (not a full disk) still arms the next round, which runs and is stored', async () => {
-    let broken = false;
-    const h = await createHarness(lab, {
-      history: (db) => {
-        const port = idbPort(db);
-        return { ...port, saveRound: (round, state) => (broken ? Promise.reject(new Error('UnknownError: the database connection is closing')) : port.saveRound(round, state)) };
-      },
-    });
+    const { h, failing } = await harnessWithFailingSaves();
     await h.monitor.start('install');
     const before = await latestRecords(h.db);
-    broken = true;
+    failing.on = true;
     h.clock.advance(5 * MINUTE);
     await expect(h.monitor.onAlarm('round')).rejects.toThrow('connection is closing');
     const next = h.effects.alarms.get('round') ?? null;
     expect(next).not.toBeNull();
     expect(next ?? 0).toBeGreaterThan(h.clock.now());
     expect(h.effects.logs.some((line) => /round failed: .*connection is closing/.test(line))).toBe(true);
-    broken = false;
+    failing.on = false;
     h.clock.advance((next ?? 0) - h.clock.now());
     await h.monitor.onAlarm('round');
     expect((await latestRecords(h.db)).lastRound?.roundStart).toBeGreaterThan(before.lastRound?.roundStart ?? 0);
@@ -395,23 +408,15 @@ describe('monitoring never silently stops', () => {
   });
 
   it('a confirmation round whose database write fails arms the confirmation again, which runs and confirms', async () => {
-    let broken = false;
-    const h = await createHarness(lab, {
-      history: (db) => {
-        const port = idbPort(db);
-        return { ...port, saveRound: (round, state) => (broken ? Promise.reject(new Error('UnknownError: the database connection is closing')) : port.saveRound(round, state)) };
-      },
-    });
+    const { h, failing } = await harnessWithFailingSaves();
     await h.monitor.start('install');
-    lab.service('whatsapp').dns('nxdomain');
-    h.clock.advance(5 * MINUTE);
-    await h.monitor.onAlarm('round');
+    await oneBadRound(h, 'whatsapp');
     const due = h.effects.alarms.get('confirm') ?? 0;
     expect(due).toBeGreaterThan(h.clock.now());
     // The browser fires the alarm (a one-shot alarm is gone once fired) and the round's write fails.
     h.clock.advance(due - h.clock.now());
     h.effects.alarms.delete('confirm');
-    broken = true;
+    failing.on = true;
     await expect(h.monitor.onAlarm('confirm')).rejects.toThrow('connection is closing');
     const again = h.effects.alarms.get('confirm') ?? null;
     expect(again).not.toBeNull();
@@ -419,7 +424,7 @@ describe('monitoring never silently stops', () => {
     expect((again ?? 0) - h.clock.now()).toBeGreaterThanOrEqual(CONFIRMATION_SPACING_MS - 1_000);
     expect(again ?? 0).toBeLessThan(h.effects.alarms.get('round') ?? 0);
     expect(h.effects.logs.some((line) => line.startsWith('confirmation alarm missing after a failed round'))).toBe(true);
-    broken = false;
+    failing.on = false;
     await runConfirmations(h);
     expect(states(h.effects.states.at(-1)).whatsapp).toBe('blocked:dns');
     expect(h.effects.shown.map((shown) => shown.text.title)).toEqual(['WhatsApp is blocked']);
@@ -428,9 +433,7 @@ describe('monitoring never silently stops', () => {
   it('the watchdog re-arms an owed confirmation whose alarm is gone, and clears one nothing is owed to', async () => {
     const h = await createHarness(lab);
     await h.monitor.start('install');
-    lab.service('viber').dns('nxdomain');
-    h.clock.advance(5 * MINUTE);
-    await h.monitor.onAlarm('round');
+    await oneBadRound(h, 'viber');
     h.effects.alarms.delete('confirm');
     await h.monitor.onAlarm('watchdog');
     expect(h.effects.alarms.get('confirm') ?? 0).toBeGreaterThan(h.clock.now());
