@@ -18,7 +18,7 @@ import type { ProbeTunables } from '../probe/probe';
 import type { Transport } from '../probe/transport';
 import { runRound, type RoundProgress } from '../round/run-round';
 import { planRound, type RoundKind } from '../schedule/plan-round';
-import { afterRound, nextRegularAt, suspicionAfter, usedThroughputSlot } from '../schedule/schedule-state';
+import { afterRound, nextRegularAt, suspicionAfter, usedThroughputSlot, type PendingConfirmation } from '../schedule/schedule-state';
 import { checkNowSpeedSamples, unattendedSpeedSamples } from '../schedule/speed-samples';
 import { isPaused, pauseFor, type PauseChoice } from '../settings/pause';
 import { loadSettings, savePause, type SettingsStore } from '../settings/settings-store';
@@ -225,9 +225,23 @@ export function createMonitor(deps: MonitorDeps): Monitor {
       const at = state.schedule.lastRoundAt === null ? now + FIRST_ROUND_GRACE_MS : nextRegularAt(state.schedule, now, config.intervalMin, clock.random());
       await effects.armAlarm('round', at);
     }
-    const confirmAt = await effects.alarmAt('confirm');
-    if (state.schedule.pending && confirmAt === null) await effects.armAlarm('confirm', Math.max(now, state.schedule.pending.dueAt));
-    if (!state.schedule.pending && confirmAt !== null) await effects.armAlarm('confirm', null);
+    await mendConfirmAlarm(state.schedule.pending, now);
+  }
+
+  /**
+   * The confirmation alarm agrees with what is owed: cleared when nothing is; when a confirmation
+   * is owed and its alarm is missing (a one-shot alarm is gone once fired) or overdue, armed at its
+   * due time, no sooner than `earliest`. Says what it mended, if anything.
+   */
+  async function mendConfirmAlarm(pending: PendingConfirmation | null, earliest: number): Promise<'missing' | 'overdue' | null> {
+    const armedAt = await effects.alarmAt('confirm');
+    if (pending === null) {
+      if (armedAt !== null) await effects.armAlarm('confirm', null);
+      return null;
+    }
+    if (armedAt !== null && armedAt >= clock.now() - ALARM_OVERDUE_MS) return null;
+    await effects.armAlarm('confirm', Math.max(pending.dueAt, earliest));
+    return armedAt === null ? 'missing' : 'overdue';
   }
 
   /**
@@ -257,22 +271,14 @@ export function createMonitor(deps: MonitorDeps): Monitor {
 
   /**
    * A confirmation round still owed keeps an alarm. A failed confirmation round used its alarm
-   * (alarms are one-shot) and saved nothing, so without this the block or slowdown it was
-   * confirming would wait for the next regular round, an interval away. Never sooner than
-   * CONFIRMATION_SPACING_MS from now: a database that keeps failing is not hammered.
+   * and saved nothing, so without this the block or slowdown it was confirming would wait for the
+   * next regular round, an interval away. Never sooner than CONFIRMATION_SPACING_MS from now: a
+   * database that keeps failing is not hammered.
    */
   async function armOwedConfirmation(why: string): Promise<void> {
     try {
-      const armedAt = await effects.alarmAt('confirm');
-      if (armedAt !== null && armedAt >= clock.now() - ALARM_OVERDUE_MS) return;
-      const { pending } = (await history.loadRuntime()).schedule;
-      if (pending === null) {
-        if (armedAt !== null) await effects.armAlarm('confirm', null);
-        return;
-      }
-      const at = Math.max(pending.dueAt, clock.now() + CONFIRMATION_SPACING_MS);
-      effects.log(`confirmation alarm ${armedAt === null ? 'missing' : 'overdue'} ${why}; armed again`);
-      await effects.armAlarm('confirm', at);
+      const mended = await mendConfirmAlarm((await history.loadRuntime()).schedule.pending, clock.now() + CONFIRMATION_SPACING_MS);
+      if (mended !== null) effects.log(`confirmation alarm ${mended} ${why}; armed again`);
     } catch (error) {
       effects.log(`confirmation alarm not checked ${why}: ${error instanceof Error ? error.message : String(error)}`);
     }
@@ -355,17 +361,15 @@ export function createMonitor(deps: MonitorDeps): Monitor {
         throughputFor.push(...due);
         schedule = usedThroughputSlot(schedule, now);
       }
-      // A regular round that comes while a slowdown is being confirmed (its confirmation alarm was
-      // lost, or the interval is short) measures it again: a round without a sample says nothing of
-      // the speed, and the suspicion would be dropped unconfirmed.
-      throughputFor.push(...(state.schedule.pending?.throughputFocus ?? []));
     } else if (request.kind === 'manual' && request.measure === undefined) {
       // "Check now" measures speed too (README, "How a state is decided": Speed): one click can show a throttled or
       // stalled service as slow.
       if (config.throughputEnabled) throughputFor.push(...checkNowSpeedSamples(sampling));
-    } else if (request.kind === 'confirm' && state.schedule.pending) {
-      throughputFor.push(...state.schedule.pending.throughputFocus);
     }
+    // A slowdown being confirmed is sampled again by every scheduled round, the regular one too (its
+    // confirmation alarm was lost, or the interval is short): a round without a sample says nothing
+    // of the speed, and the suspicion would be dropped unconfirmed.
+    if (request.kind !== 'manual') throughputFor.push(...(state.schedule.pending?.throughputFocus ?? []));
     throughputFor = [...new Set(throughputFor)];
     if (budgetLeft <= 0 && !request.measure) throughputFor = [];
 
